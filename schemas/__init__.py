@@ -1,0 +1,1 @@
+"""The XML and JSON schemas of everything billdiff writes, shipped inside the package."""

@@ -1,0 +1,104 @@
+"""Immutable change records: what the comparison engine produces and every renderer reads.
+
+Renderers only render: the word spans are computed once, here in the model, and never again.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from billdiff.model import Bill, Unit
+from billdiff.textdiff import Span, count_words
+
+#: Every kind of change, in the order used for counts and legends.
+CHANGE_KINDS: tuple[str, ...] = (
+    "unchanged",
+    "renumbered",
+    "modified",
+    "moved",
+    "added",
+    "deleted",
+)
+
+
+@dataclass(frozen=True)
+class Side:
+    """One article as it stands in one reading."""
+
+    eid: str
+    num: str
+    label: str
+    heading: str
+    text: str  # heading and body, without the article's own number
+
+    @classmethod
+    def of(cls, unit: Unit) -> Side:
+        return cls(unit.eid, unit.num, unit.label, unit.heading, unit.body_text())
+
+
+@dataclass(frozen=True)
+class Change:
+    """One pair of articles (or an article on one side only) and how it changed."""
+
+    kind: str
+    old: Side | None
+    new: Side | None
+    similarity: float = 1.0
+    spans: tuple[Span, ...] = ()
+
+    @property
+    def words_inserted(self) -> int:
+        return sum(count_words(s.text) for s in self.spans if s.op == "insert")
+
+    @property
+    def words_deleted(self) -> int:
+        return sum(count_words(s.text) for s in self.spans if s.op == "delete")
+
+    @property
+    def eid(self) -> str:
+        """An id for this change, unique in its comparison: the new eId, else the old one."""
+        side = self.new or self.old
+        assert side is not None
+        return side.eid if self.new else f"deleted-{side.eid}"
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What identifies one reading in a comparison: where it came from and what it is."""
+
+    source: str = ""
+    title: str = ""
+    label: str = ""
+    date: str = ""
+    profile: str = ""
+    language: str = ""
+
+    @classmethod
+    def of(cls, bill: Bill, *, label: str = "", date: str = "") -> Reading:
+        return cls(bill.source, bill.title, label, date, bill.profile, bill.language)
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """The changes between two readings, one entry per article pair, in reading order."""
+
+    old: Reading
+    new: Reading
+    changes: tuple[Change, ...] = field(default_factory=tuple)
+
+    @property
+    def changed(self) -> bool:
+        return any(change.kind != "unchanged" for change in self.changes)
+
+    def counts(self) -> dict[str, int]:
+        counter = Counter(change.kind for change in self.changes)
+        return {kind: counter.get(kind, 0) for kind in CHANGE_KINDS}
+
+    @property
+    def words_inserted(self) -> int:
+        return sum(change.words_inserted for change in self.changes)
+
+    @property
+    def words_deleted(self) -> int:
+        return sum(change.words_deleted for change in self.changes)

@@ -1,0 +1,81 @@
+"""Akoma Ntoso eId rules, as pure functions.
+
+The eId of a unit is its parent's eId, two underscores, the kind's prefix, one underscore and
+its cleaned number: ``chp_II__art_9__point_5-1``. Units without a number are counted:
+``art_7__hcontainer_1``.
+"""
+
+from __future__ import annotations
+
+import re
+
+PREFIXES: dict[str, str] = {
+    "part": "part",
+    "title": "title",
+    "chapter": "chp",
+    "section": "sec",
+    "article": "art",
+    "paragraph": "para",
+    "point": "point",
+    "note": "hcontainer",
+}
+
+_UNSAFE = re.compile(r"[^\w-]+")
+
+
+def clean_num(label: str) -> str:
+    """A label made safe for an eId.
+
+    >>> clean_num("5")
+    '5'
+    >>> clean_num("3-1")
+    '3-1'
+    >>> clean_num("47 a")
+    '47a'
+    >>> clean_num("(a)")
+    'a'
+    >>> clean_num("1.2")
+    '1-2'
+    >>> clean_num("")
+    ''
+    """
+    label = re.sub(r"\s+", "", label)
+    return _UNSAFE.sub("-", label).strip("-_")
+
+
+def component(kind: str, label: str, ordinal: int) -> str:
+    """One step of an eId.
+
+    >>> component("article", "5", 1)
+    'art_5'
+    >>> component("note", "", 2)
+    'hcontainer_2'
+    >>> component("point", "а", 1)
+    'point_а'
+    """
+    num = clean_num(label)
+    return f"{PREFIXES[kind]}_{num or ordinal}"
+
+
+def join(parent: str, step: str) -> str:
+    """>>> join("chp_I", "art_1")
+    'chp_I__art_1'
+    >>> join("", "art_1")
+    'art_1'
+    """
+    return f"{parent}__{step}" if parent else step
+
+
+def deduplicate(eid: str, taken: set[str]) -> str:
+    """The first of ``eid``, ``eid_2``, ``eid_3``... that is not taken yet (and take it).
+
+    >>> taken = {"art_5"}
+    >>> deduplicate("art_5", taken)
+    'art_5_2'
+    """
+    candidate, n = eid, 1
+    while candidate in taken:
+        n += 1
+        candidate = f"{eid}_{n}"
+    taken.add(candidate)
+    return candidate

@@ -1,0 +1,133 @@
+"""The document model: an immutable tree named in the Akoma Ntoso vocabulary.
+
+A :class:`Bill` holds a preface (lines before the first structural unit, including a table of
+contents) and a body of :class:`Unit` trees. Every character of the input text that is not
+markup or whitespace lives in exactly one place of this tree, so :meth:`Bill.text` gives the
+document back (see ``tests/test_conservation.py``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+#: Kinds of unit, in the order in which they nest. ``note`` is an editorial note («Сноска»)
+#: attached to the unit that contains it; it is written as ``<hcontainer name="note">``.
+KINDS: tuple[str, ...] = (
+    "part",
+    "title",
+    "chapter",
+    "section",
+    "article",
+    "paragraph",
+    "point",
+    "note",
+)
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One structural unit: a part, chapter, article, paragraph, point or note.
+
+    ``num`` is the number exactly as written ("Статья 5.", "5-бап.", "(a)"); ``label`` is the
+    normalised number ("5", "5", "a") used for ids and matching. ``content`` holds the lines of
+    text that belong to the unit itself: its whole text for a leaf, its introduction (the lines
+    before the first child) otherwise.
+    """
+
+    kind: str
+    num: str = ""
+    label: str = ""
+    heading: str = ""
+    content: tuple[str, ...] = ()
+    children: tuple[Unit, ...] = ()
+    eid: str = ""
+    line: int = field(default=0, compare=False)
+
+    def iter(self) -> Iterator[Unit]:
+        """This unit and every unit below it, in document order."""
+        yield self
+        for child in self.children:
+            yield from child.iter()
+
+    def lines(self) -> Iterator[str]:
+        """The unit's text as lines: number and heading, content, then each child's lines.
+
+        A number without a heading shares its line with the first line of content, as in
+        "1) text" or "5. text".
+        """
+        content = self.content
+        head = " ".join(part for part in (self.num, self.heading) if part)
+        if self.num and not self.heading and content:
+            head, content = f"{self.num} {content[0]}", content[1:]
+        if head:
+            yield head
+        yield from content
+        for child in self.children:
+            yield from child.lines()
+
+    def text(self) -> str:
+        return "\n".join(self.lines())
+
+    def body_text(self) -> str:
+        """The text without the unit's own number: what a renumbering leaves unchanged."""
+        parts: list[str] = []
+        if self.heading:
+            parts.append(self.heading)
+        parts.extend(self.content)
+        for child in self.children:
+            parts.extend(child.lines())
+        return "\n".join(parts)
+
+    @property
+    def title(self) -> str:
+        """A short human label: "Статья 5. Heading" or the first words of the content."""
+        head = " ".join(part for part in (self.num, self.heading) if part)
+        return head or (self.content[0][:80] if self.content else self.kind)
+
+
+@dataclass(frozen=True)
+class PrefaceLine:
+    """A line before the body: a title, a preamble sentence, a note, or a table-of-contents entry."""
+
+    text: str
+    role: str = "p"  # "p" or "toc"
+
+
+@dataclass(frozen=True)
+class Bill:
+    """A parsed reading of a bill."""
+
+    body: tuple[Unit, ...]
+    preface: tuple[PrefaceLine, ...] = ()
+    profile: str = ""
+    language: str = ""
+    source: str = field(default="", compare=False)
+
+    def iter(self) -> Iterator[Unit]:
+        for unit in self.body:
+            yield from unit.iter()
+
+    def articles(self) -> tuple[Unit, ...]:
+        """The articles (sections, clauses, §§) in reading order, at whatever depth they sit."""
+        return tuple(unit for unit in self.iter() if unit.kind == "article")
+
+    def lines(self) -> Iterator[str]:
+        for line in self.preface:
+            yield line.text
+        for unit in self.body:
+            yield from unit.lines()
+
+    def text(self) -> str:
+        """The whole text of the bill: the input's text, markup and whitespace aside."""
+        return "\n".join(self.lines())
+
+    @property
+    def title(self) -> str:
+        for line in self.preface:
+            if line.role == "p" and line.text.strip():
+                return line.text.strip()
+        return ""
+
+    def by_eid(self) -> dict[str, Unit]:
+        return {unit.eid: unit for unit in self.iter()}

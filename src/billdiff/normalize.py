@@ -1,0 +1,71 @@
+"""Pure ``str -> str`` helpers used to compare texts, never to produce output."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_SPACES = re.compile(r"\s+")
+_QUOTES = str.maketrans({c: '"' for c in "«»„“”‟″〝〞＂"} | {c: "'" for c in "‘’‚‛′"})
+_DASHES = str.maketrans({c: "-" for c in "‐‑‒–—―−"})
+
+# Cyrillic letters that look like Latin ones and turn up inside numbers ("VІI", "ноябpя").
+_CYR_TO_LAT = str.maketrans(
+    {
+        "І": "I",
+        "і": "i",
+        "Х": "X",
+        "х": "x",
+        "В": "B",
+        "С": "C",
+        "с": "c",
+        "М": "M",
+        "Т": "T",
+        "Н": "H",
+        "Р": "P",
+        "р": "p",
+        "А": "A",
+        "а": "a",
+        "Е": "E",
+        "е": "e",
+        "О": "O",
+        "о": "o",
+        "К": "K",
+        "У": "Y",
+        "Ү": "Y",
+    }
+)
+
+
+def nfc(text: str) -> str:
+    """Compose characters: ``"й"`` written as и + combining breve -> ``"й"``."""
+    return unicodedata.normalize("NFC", text)
+
+
+def spaces(text: str) -> str:
+    """Collapse runs of whitespace to one space and trim: ``" a \\n b "`` -> ``"a b"``."""
+    return _SPACES.sub(" ", text).strip()
+
+
+def quotes(text: str) -> str:
+    """Unify quote styles: ``«a»`` -> ``"a"``."""
+    return text.translate(_QUOTES)
+
+
+def dashes(text: str) -> str:
+    """Unify dashes: ``"a — b"`` -> ``"a - b"``."""
+    return text.translate(_DASHES)
+
+
+def lookalikes(text: str) -> str:
+    """Map Cyrillic letters that look like Latin ones to Latin: ``"VІI"`` -> ``"VII"``.
+
+    Only for numbers and labels; never for running text.
+    """
+    return text.translate(_CYR_TO_LAT)
+
+
+def for_matching(text: str) -> str:
+    """The form in which two texts are compared for sameness: NFC, one space, one quote and
+    one dash style, case folded. ``"«Статья  5» —"`` -> ``'"статья 5" -'``."""
+    return spaces(dashes(quotes(nfc(text)))).casefold()

@@ -1,0 +1,69 @@
+"""English "Article N" drafting in the EU style."""
+
+from __future__ import annotations
+
+import re
+
+from billdiff.profiles.base import ROMAN, Level, Profile
+from billdiff.profiles.registry import register
+
+_I = re.IGNORECASE
+
+
+@register
+class EuropeanUnion(Profile):
+    """EU style, in English: TITLE / CHAPTER / SECTION, "Article 5" with its heading on the next
+    line, paragraphs "1.", points "(a)", sub-points "(i)"."""
+
+    name = "eu"
+    aliases = ("en", "english", "article")
+    language = "en"
+    description = 'EU style, English: "Article N" + heading line, 1., (a), (i)'
+    levels = (
+        Level(
+            "part",
+            0,
+            re.compile(rf"^(?P<num>PART\s+(?P<label>\d+|{ROMAN}|[A-Z]+))\s*$"),
+            heading_on_next_line=True,
+        ),
+        Level(
+            "title",
+            1,
+            re.compile(rf"^(?P<num>TITLE\s+(?P<label>\d+|{ROMAN}))\s*$"),
+            heading_on_next_line=True,
+        ),
+        Level(
+            "chapter",
+            2,
+            re.compile(rf"^(?P<num>CHAPTER\s+(?P<label>\d+|{ROMAN}))\s*$", _I),
+            heading_on_next_line=True,
+        ),
+        Level(
+            "section",
+            3,
+            re.compile(rf"^(?P<num>SECTION\s+(?P<label>\d+|{ROMAN}))\s*$"),
+            heading_on_next_line=True,
+        ),
+        Level(
+            "article",
+            4,
+            re.compile(
+                r"^(?P<num>Article\s+(?P<label>\d+[a-z]?)\.?)"
+                r"(?:\s*$|\s*[-–—:]\s*(?P<heading>\S.*)$)"
+            ),
+            heading_on_next_line=True,
+        ),
+        Level(
+            "paragraph",
+            5,
+            re.compile(r"^(?P<num>(?P<label>\d+[a-z]?)\.)\s+(?P<rest>\S.*)$"),
+            inside_article=True,
+        ),
+        Level(
+            "point",
+            6,
+            re.compile(r"^(?P<num>\((?P<label>[a-z]{1,2})\))\s*(?P<rest>.*)$"),
+            inside_article=True,
+        ),
+    )
+    stub_marker = re.compile(r"^\W*(deleted|repealed)\W*$|\[repealed\]", _I)

@@ -1,0 +1,95 @@
+"""Kazakhstan, in Russian and in Kazakh (the same grammar serves both languages)."""
+
+from __future__ import annotations
+
+import re
+
+from billdiff.profiles.base import ROMAN, Level, Profile
+from billdiff.profiles.registry import register
+
+_NUM = r"\d+(?:\s*-\s*\d+)*"
+_I = re.IGNORECASE
+
+
+@register
+class Kazakhstan(Profile):
+    """Kazakhstan (and Russia): Раздел/бөлім, Глава/тарау, Параграф, "Статья 5." / "5-бап.",
+    paragraphs "1.", subparagraphs "1)", letter points "а)", inserted numbers "3-1", "5-1)".
+
+    Footnotes «Сноска», «Ескерту» and «Ескертпе» are notes of their article.
+    """
+
+    name = "kz"
+    aliases = ("kazakhstan", "ru", "kk", "russian", "kazakh", "cis")
+    language = "ru"
+    description = "Kazakhstan/Russia, Russian and Kazakh: Статья N. / N-бап., 1., 1), а)"
+    levels = (
+        Level(
+            "part",
+            0,
+            re.compile(rf"^(?P<num>Раздел\s+(?P<label>\d+|{ROMAN})\s*\.?)(?:\s+(?P<heading>.*))?$", _I),
+        ),
+        Level(
+            "part",
+            0,
+            re.compile(rf"^(?P<num>(?P<label>\d+|{ROMAN})\s*-?\s*бөлім\s*\.?)(?:\s+(?P<heading>.*))?$", _I),
+        ),
+        Level(
+            "chapter",
+            2,
+            re.compile(
+                rf"^(?P<num>Глава\s+(?P<label>(?:\d+|{ROMAN})(?:-\d+)?)\s*\.?)(?:\s+(?P<heading>.*))?$", _I
+            ),
+        ),
+        Level(
+            "chapter",
+            2,
+            re.compile(
+                rf"^(?P<num>(?P<label>(?:\d+|{ROMAN})(?:-\d+)?)\s*-?\s*тарау\s*\.?)(?:\s+(?P<heading>.*))?$", _I
+            ),
+        ),
+        Level(
+            "section",
+            3,
+            re.compile(rf"^(?P<num>Параграф\s+(?P<label>{_NUM})\s*\.?)(?:\s+(?P<heading>.*))?$", _I),
+        ),
+        Level(
+            "section",
+            3,
+            re.compile(rf"^(?P<num>(?P<label>{_NUM})\s*-\s*параграф\s*\.?)(?:\s+(?P<heading>.*))?$", _I),
+        ),
+        # "Статья 5." with its heading on the same line; the dot (or the end of the line) keeps
+        # "Статья 5 настоящего Закона ..." in running text from being taken for an article.
+        Level(
+            "article",
+            4,
+            re.compile(rf"^(?P<num>Статья\s+(?P<label>{_NUM})(?:\s*\.|\s*$))\s*(?P<heading>.*)$"),
+        ),
+        Level(
+            "article",
+            4,
+            re.compile(rf"^(?P<num>(?P<label>{_NUM})\s*-\s*бап(?:\s*\.|\s*$))\s*(?P<heading>.*)$"),
+        ),
+        Level(
+            "paragraph",
+            5,
+            re.compile(rf"^(?P<num>(?P<label>{_NUM})\.)\s+(?P<rest>\S.*)$"),
+            inside_article=True,
+        ),
+        Level(
+            "point",
+            6,
+            re.compile(rf"^(?P<num>(?P<label>{_NUM})\))\s*(?P<rest>.*)$"),
+            inside_article=True,
+        ),
+        Level(
+            "point",
+            7,
+            re.compile(r"^(?P<num>(?P<label>[а-яёәғқңөұүһі](?:-\d+)?)\))\s+(?P<rest>\S.*)$"),
+            inside_article=True,
+        ),
+    )
+    note_marker = re.compile(r"^(Сноска|Ескерту|Ескертпе)\b\s*\.?", _I)
+    stub_marker = re.compile(
+        r"исключен|утратил[аио]? силу|алып\s+тасталды|күші\s+жойыл", _I
+    )

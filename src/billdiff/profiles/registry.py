@@ -1,0 +1,47 @@
+"""The registry of numbering profiles, looked up by name or alias."""
+
+from __future__ import annotations
+
+from billdiff.errors import ProfileError
+from billdiff.profiles.base import Profile
+
+_PROFILES: dict[str, type[Profile]] = {}
+
+
+def register(cls: type[Profile]) -> type[Profile]:
+    """Class decorator: make a profile available by its name and aliases."""
+    for key in (cls.name, *cls.aliases):
+        if key in _PROFILES and _PROFILES[key] is not cls:
+            raise ValueError(f"profile name {key!r} is taken by {_PROFILES[key].__name__}")
+        _PROFILES[key] = cls
+    return cls
+
+
+def all_profiles() -> list[type[Profile]]:
+    """Every registered profile, once each, in registration order."""
+    seen: list[type[Profile]] = []
+    for cls in _PROFILES.values():
+        if cls not in seen:
+            seen.append(cls)
+    return seen
+
+
+def get_profile(name: str) -> Profile:
+    try:
+        return _PROFILES[name.lower()]()
+    except KeyError:
+        known = ", ".join(sorted(cls.name for cls in all_profiles()))
+        raise ProfileError(f"unknown profile {name!r} (known: {known})") from None
+
+
+def detect_profile(lines: list[str]) -> tuple[Profile, float]:
+    """The profile whose structural patterns match most lines, and how sure we are (0..1):
+    its share of all matches, lowered when very few lines match at all."""
+    scores = [(cls().score(lines), cls) for cls in all_profiles()]
+    scores.sort(key=lambda pair: -pair[0])
+    best, cls = scores[0]
+    total = sum(score for score, _ in scores)
+    if best == 0:
+        return cls(), 0.0
+    confidence = best / total * min(1.0, best / 3)
+    return cls(), round(confidence, 2)

@@ -1,0 +1,132 @@
+"""Plain text and Markdown-like text, in any common encoding.
+
+Markdown is treated as markup around the law, never as law: heading marks (``###``), quote
+marks (``>``), emphasis stars, code fences and HTML anchors (``<a id="st1"></a>``) are
+removed; the text inside them is kept.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+from billdiff.errors import InputError
+from billdiff.readers.base import Block, Document
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+# Single-byte encodings worth trying when a file is not UTF-8, most likely first for our users.
+_LEGACY = ["cp1251", "koi8_r", "cp1252", "iso8859_5", "cp866", "iso8859_15", "mac_cyrillic"]
+
+
+def decode(data: bytes, *, source: str = "") -> tuple[str, str]:
+    """Bytes -> (text, encoding). UTF-8 (with or without BOM), UTF-16/32 (BOM or not) and
+    legacy single-byte encodings such as Windows-1251 are recognised."""
+    if not data.strip():
+        raise InputError("the document is empty", source=source)
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return _strict(data[len(bom) :], encoding.replace("-sig", ""), source), encoding
+    utf16 = _utf16_without_bom(data)
+    if utf16:
+        return _strict(data, utf16, source), utf16
+    if b"\x00" in data:
+        raise InputError("the document is binary, not text (it contains NUL bytes)", source=source)
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    return _legacy(data, source)
+
+
+def _strict(data: bytes, encoding: str, source: str) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"the document is not valid {encoding} (byte {exc.start})", source=source
+        ) from None
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 text has a NUL in every other byte for Latin text, and in few places otherwise,
+    but its NULs sit at one parity only."""
+    sample = data[:4096]
+    if len(sample) < 4 or len(sample) % 2:
+        return None
+    even = sample[0::2].count(0)
+    odd = sample[1::2].count(0)
+    half = len(sample) // 2
+    if odd > half * 0.3 and even == 0:
+        return "utf-16-le"
+    if even > half * 0.3 and odd == 0:
+        return "utf-16-be"
+    return None
+
+
+def _legacy(data: bytes, source: str) -> tuple[str, str]:
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data, cp_isolation=_LEGACY).best()
+    if best is None:
+        raise InputError(
+            "the document's encoding is not recognised (tried UTF-8, UTF-16 and "
+            + ", ".join(_LEGACY)
+            + ")",
+            source=source,
+        )
+    return str(best), str(best.encoding)
+
+
+_FENCE = re.compile(r"^\s*(```|~~~)")
+_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
+_HEADING_MARK = re.compile(r"^#{1,6}(?:\s+|$)")
+_QUOTE_MARK = re.compile(r"^(?:>\s?)+")
+_EMPHASIS_EDGE = re.compile(r"^[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}$")
+_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>|])")
+_MD_HINT = re.compile(r"^(#{1,6}\s|```|<a\s+id=)", re.MULTILINE)
+
+
+def looks_like_markdown(text: str) -> bool:
+    return len(_MD_HINT.findall(text)) >= 2
+
+
+def strip_markdown(line: str) -> str:
+    """One Markdown line -> its text. ``"### Статья 1."`` -> ``"Статья 1."``;
+    ``"> *Сноска. ...*"`` -> ``"Сноска. ..."``; a code fence -> ``""``."""
+    if _FENCE.match(line):
+        return ""
+    text = _TAG.sub("", line).strip()
+    text = _QUOTE_MARK.sub("", text).strip()
+    text = _HEADING_MARK.sub("", text).strip()
+    text = _EMPHASIS_EDGE.sub("", text).strip()
+    return _ESCAPE.sub(r"\1", text)
+
+
+def read_text(
+    data: bytes | str, *, source: str = "", markdown: bool | None = None
+) -> Document:
+    """Read plain or Markdown-like text into blocks, one per non-empty line."""
+    if isinstance(data, bytes):
+        text, encoding = decode(data, source=source)
+    else:
+        text, encoding = data, "utf-8"
+        if not text.strip():
+            raise InputError("the document is empty", source=source)
+    text = text.lstrip("\ufeff")
+    if markdown is None:
+        markdown = source.lower().endswith((".md", ".markdown")) or looks_like_markdown(text)
+    blocks: list[Block] = []
+    for number, raw in enumerate(text.splitlines(), start=1):
+        line = strip_markdown(raw) if markdown else raw.strip()
+        if line:
+            blocks.append(Block(line, number))
+    if not blocks:
+        raise InputError("the document has no text", source=source)
+    return Document(tuple(blocks), source=source, encoding=encoding, format="markdown" if markdown else "text")

@@ -1,0 +1,93 @@
+"""Word-level differences. The only module that imports diff-match-patch.
+
+Texts are cut into tokens (words of any script, numbers, single punctuation marks, runs of
+whitespace); each distinct token is mapped to one character, as diff-match-patch's own line
+mode does with lines, so the diff runs over tokens and a span never splits a word.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from diff_match_patch import diff_match_patch
+
+Op = Literal["equal", "insert", "delete"]
+
+# \w covers Cyrillic (with Kazakh ә ғ қ ң ө ұ ү һ і), Latin with diacritics and digits;
+# combining marks are kept inside their word.
+TOKEN = re.compile(r"[\w\u0300-\u036f]+|\s+|[^\w\s]")
+_WORD = re.compile(r"\w")
+
+_OPS: dict[int, Op] = {0: "equal", 1: "insert", -1: "delete"}
+
+
+@dataclass(frozen=True)
+class Span:
+    """A run of text that is equal in both versions, inserted in the new or deleted from the old."""
+
+    op: Op
+    text: str
+
+
+def tokenize(text: str) -> list[str]:
+    """``"Статья 5-1, «а»"`` -> ``["Статья", " ", "5", "-", "1", ",", " ", "«", "а", "»"]``."""
+    return TOKEN.findall(text)
+
+
+def _char(index: int) -> str:
+    # Skip the surrogate block, which cannot stand alone in a Python str sent to dmp.
+    return chr(index + 1 if index < 0xD7FF else index + 1 + 0x800)
+
+
+def _encode(tokens: Sequence[str], table: dict[str, str]) -> str:
+    out = []
+    for token in tokens:
+        char = table.get(token)
+        if char is None:
+            char = table[token] = _char(len(table))
+        out.append(char)
+    return "".join(out)
+
+
+def diff_words(old: str, new: str) -> tuple[Span, ...]:
+    """The word-level differences from ``old`` to ``new``.
+
+    Joining the ``equal`` and ``delete`` spans gives ``old``; the ``equal`` and ``insert`` spans
+    give ``new``.
+    """
+    if old == new:
+        return (Span("equal", old),) if old else ()
+    old_tokens, new_tokens = tokenize(old), tokenize(new)
+    table: dict[str, str] = {}
+    a, b = _encode(old_tokens, table), _encode(new_tokens, table)
+    decode = {char: token for token, char in table.items()}
+    dmp = diff_match_patch()
+    dmp.Diff_Timeout = 0  # deterministic output; articles are small enough
+    diffs = dmp.diff_main(a, b, False)
+    dmp.diff_cleanupSemantic(diffs)
+    spans: list[Span] = []
+    for op, chars in diffs:
+        text = "".join(decode[c] for c in chars)
+        if not text:
+            continue
+        kind = _OPS[op]
+        if spans and spans[-1].op == kind:
+            spans[-1] = Span(kind, spans[-1].text + text)
+        else:
+            spans.append(Span(kind, text))
+    return tuple(spans)
+
+
+def old_text(spans: Iterable[Span]) -> str:
+    return "".join(s.text for s in spans if s.op != "insert")
+
+
+def new_text(spans: Iterable[Span]) -> str:
+    return "".join(s.text for s in spans if s.op != "delete")
+
+
+def count_words(text: str) -> int:
+    return sum(1 for token in TOKEN.findall(text) if _WORD.match(token))
