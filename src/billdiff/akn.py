@@ -212,7 +212,7 @@ def _read_unit(element: etree._Element, q: str) -> Unit | None:
 def _text(element: etree._Element | None) -> str:
     if element is None:
         return ""
-    return "".join(element.itertext())
+    return "".join(str(text) for text in element.itertext())
 
 
 def from_bytes(data: bytes, *, source: str = "") -> Bill:

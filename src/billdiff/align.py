@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
@@ -103,7 +104,7 @@ def align(old: Sequence[Item], new: Sequence[Item]) -> list[Pair]:
 
     # 4. articles rewritten or excluded in place, between two anchors
     bounds = [(-1, -1), *sorted((i, j) for i, j in chain), (len(old), len(new))]
-    for (i0, j0), (i1, j1) in zip(bounds, bounds[1:], strict=False):
+    for (i0, j0), (i1, j1) in itertools.pairwise(bounds):
         olds = [i for i in range(i0 + 1, i1) if i not in matched]
         news = [j for j in range(j0 + 1, j1) if j not in used_new]
         for i in olds:
@@ -195,4 +196,3 @@ def _reading_order(pairs: list[Pair], matched: dict[int, tuple[int, float]]) -> 
         return (before[0] if before else -1, 1, pair.old)
 
     return sorted(pairs, key=key)
-

@@ -58,7 +58,9 @@ def component(kind: str, label: str, ordinal: int) -> str:
 
 
 def join(parent: str, step: str) -> str:
-    """>>> join("chp_I", "art_1")
+    """Join a parent eId and one step.
+
+    >>> join("chp_I", "art_1")
     'chp_I__art_1'
     >>> join("", "art_1")
     'art_1'

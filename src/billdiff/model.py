@@ -88,7 +88,7 @@ class Unit:
 
 @dataclass(frozen=True)
 class PrefaceLine:
-    """A line before the body: a title, a preamble sentence, a note, or a table-of-contents entry."""
+    """A line before the body: a title, a preamble, a note, or a table of contents entry."""
 
     text: str
     role: str = "p"  # "p" or "toc"

@@ -100,7 +100,9 @@ class _Parser:
         top = self.stack[-1] if self.stack else None
         if top is not None and top.wants_heading:
             top.wants_heading = False
-            if self.profile.classify(text, in_article=True) is None and self.profile.is_heading_line(text):
+            if self.profile.classify(
+                text, in_article=True
+            ) is None and self.profile.is_heading_line(text):
                 top.heading = text
                 return
         note = self.profile.note_marker

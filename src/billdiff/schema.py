@@ -45,7 +45,7 @@ def validate(document: etree._Element | etree._ElementTree, name: str = "akn") -
     schema = load(name)
     if schema.validate(document):
         return []
-    return [f"line {e.line}: {e.message}" for e in schema.error_log]
+    return [f"line {e.line}: {e.message}" for e in schema.error_log]  # type: ignore[attr-defined]
 
 
 def assert_valid(document: etree._Element | etree._ElementTree, name: str = "akn") -> None:

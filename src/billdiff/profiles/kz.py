@@ -27,36 +27,46 @@ class Kazakhstan(Profile):
         Level(
             "part",
             0,
-            re.compile(rf"^(?P<num>Раздел\s+(?P<label>\d+|{ROMAN})\s*\.?)(?:\s+(?P<heading>.*))?$", _I),
+            re.compile(
+                rf"^(?P<num>Раздел\s+(?P<label>\d+|{ROMAN})\s*\.?)(?:\s+(?P<heading>.*))?$", _I
+            ),
         ),
         Level(
             "part",
             0,
-            re.compile(rf"^(?P<num>(?P<label>\d+|{ROMAN})\s*-?\s*бөлім\s*\.?)(?:\s+(?P<heading>.*))?$", _I),
-        ),
-        Level(
-            "chapter",
-            2,
             re.compile(
-                rf"^(?P<num>Глава\s+(?P<label>(?:\d+|{ROMAN})(?:-\d+)?)\s*\.?)(?:\s+(?P<heading>.*))?$", _I
+                rf"^(?P<num>(?P<label>\d+|{ROMAN})\s*-?\s*бөлім\s*\.?)(?:\s+(?P<heading>.*))?$", _I
             ),
         ),
         Level(
             "chapter",
             2,
             re.compile(
-                rf"^(?P<num>(?P<label>(?:\d+|{ROMAN})(?:-\d+)?)\s*-?\s*тарау\s*\.?)(?:\s+(?P<heading>.*))?$", _I
+                rf"^(?P<num>Глава\s+(?P<label>(?:\d+|{ROMAN})(?:-\d+)?)\s*\.?)(?:\s+(?P<heading>.*))?$",
+                _I,
+            ),
+        ),
+        Level(
+            "chapter",
+            2,
+            re.compile(
+                rf"^(?P<num>(?P<label>(?:\d+|{ROMAN})(?:-\d+)?)\s*-?\s*тарау\s*\.?)(?:\s+(?P<heading>.*))?$",
+                _I,
             ),
         ),
         Level(
             "section",
             3,
-            re.compile(rf"^(?P<num>Параграф\s+(?P<label>{_NUM})\s*\.?)(?:\s+(?P<heading>.*))?$", _I),
+            re.compile(
+                rf"^(?P<num>Параграф\s+(?P<label>{_NUM})\s*\.?)(?:\s+(?P<heading>.*))?$", _I
+            ),
         ),
         Level(
             "section",
             3,
-            re.compile(rf"^(?P<num>(?P<label>{_NUM})\s*-\s*параграф\s*\.?)(?:\s+(?P<heading>.*))?$", _I),
+            re.compile(
+                rf"^(?P<num>(?P<label>{_NUM})\s*-\s*параграф\s*\.?)(?:\s+(?P<heading>.*))?$", _I
+            ),
         ),
         # "Статья 5." with its heading on the same line; the dot (or the end of the line) keeps
         # "Статья 5 настоящего Закона ..." in running text from being taken for an article.
@@ -90,6 +100,4 @@ class Kazakhstan(Profile):
         ),
     )
     note_marker = re.compile(r"^(Сноска|Ескерту|Ескертпе)\b\s*\.?", _I)
-    stub_marker = re.compile(
-        r"исключен|утратил[аио]? силу|алып\s+тасталды|күші\s+жойыл", _I
-    )
+    stub_marker = re.compile(r"исключен|утратил[аио]? силу|алып\s+тасталды|күші\s+жойыл", _I)

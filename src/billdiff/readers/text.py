@@ -109,9 +109,7 @@ def strip_markdown(line: str) -> str:
     return _ESCAPE.sub(r"\1", text)
 
 
-def read_text(
-    data: bytes | str, *, source: str = "", markdown: bool | None = None
-) -> Document:
+def read_text(data: bytes | str, *, source: str = "", markdown: bool | None = None) -> Document:
     """Read plain or Markdown-like text into blocks, one per non-empty line."""
     if isinstance(data, bytes):
         text, encoding = decode(data, source=source)
@@ -129,4 +127,6 @@ def read_text(
             blocks.append(Block(line, number))
     if not blocks:
         raise InputError("the document has no text", source=source)
-    return Document(tuple(blocks), source=source, encoding=encoding, format="markdown" if markdown else "text")
+    return Document(
+        tuple(blocks), source=source, encoding=encoding, format="markdown" if markdown else "text"
+    )

@@ -1,0 +1,3 @@
+from billdiff.cli import main
+
+main()

@@ -1,0 +1,154 @@
+"""The command line: each command parses its arguments, calls one API function and writes the
+result. Exit status as diff(1): 0 no change, 1 changes, 2 trouble."""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, TypeVar
+
+import typer
+
+from billdiff import api
+from billdiff.compare import Options
+from billdiff.errors import BilldiffError, RenderError
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    help="Show what changed between readings of a bill.",
+)
+
+T = TypeVar("T")
+_debug = False
+
+ProfileOpt = Annotated[
+    str | None, typer.Option("--profile", "-p", help="Numbering profile (see `billdiff profiles`).")
+]
+OutputOpt = Annotated[
+    Path | None, typer.Option("--output", "-o", help="Write here instead of standard output.")
+]
+
+
+def _run(action: Callable[[], T]) -> T:
+    """Run a library call; a BilldiffError becomes one line on stderr and exit status 2."""
+    try:
+        return action()
+    except BilldiffError as exc:
+        if _debug:
+            traceback.print_exc()
+        typer.echo(f"billdiff: error: {exc}", err=True)
+        raise typer.Exit(2) from None
+    except MemoryError:
+        typer.echo("billdiff: error: out of memory", err=True)
+        raise typer.Exit(2) from None
+
+
+def _emit(text: str | bytes, output: Path | None) -> None:
+    if output is None:
+        if isinstance(text, bytes):
+            sys.stdout.buffer.write(text)
+        else:
+            sys.stdout.write(text)
+        sys.stdout.flush()
+    else:
+        _run(lambda: api.write_atomic(output, text))
+
+
+@app.callback()
+def _main(
+    debug: Annotated[bool, typer.Option("--debug", help="Show a traceback on errors.")] = False,
+) -> None:
+    global _debug
+    _debug = debug
+
+
+@app.command()
+def parse(
+    file: Annotated[Path, typer.Argument(help="The bill: text, Markdown or Akoma Ntoso XML.")],
+    output: OutputOpt = None,
+    profile: ProfileOpt = None,
+    explain: Annotated[
+        bool, typer.Option("--explain", help="Say which profile was chosen and how sure it is.")
+    ] = False,
+) -> None:
+    """Parse a bill into Akoma Ntoso 3.0 XML."""
+    if explain:
+        info = _run(lambda: api.explain(file, profile=profile))
+        scores = ", ".join(f"{name}={score}" for name, score in info.scores.items())
+        typer.echo(
+            f"{file}: profile {info.profile} (confidence {info.confidence:.2f}; "
+            f"structural lines per profile: {scores}); {info.articles} articles",
+            err=True,
+        )
+        if info.confidence < 0.5:
+            typer.echo(
+                f"{file}: warning: not sure of the profile; name one with --profile", err=True
+            )
+    bill = _run(lambda: api.read(file, profile=profile))
+    _emit(api.to_xml(bill), output)
+
+
+@app.command()
+def diff(
+    old: Annotated[Path, typer.Argument(help="The older reading.")],
+    new: Annotated[Path, typer.Argument(help="The newer reading.")],
+    format: Annotated[str, typer.Option("--format", "-f", help="text, json or html.")] = "text",
+    output: OutputOpt = None,
+    profile: ProfileOpt = None,
+    old_label: Annotated[str, typer.Option(help="A name for the older reading.")] = "",
+    new_label: Annotated[str, typer.Option(help="A name for the newer reading.")] = "",
+    all_articles: Annotated[
+        bool, typer.Option("--all", help="Text format: list unchanged articles too.")
+    ] = False,
+    color: Annotated[
+        bool | None,
+        typer.Option("--color/--no-color", help="Colour text output (default: on a terminal)."),
+    ] = None,
+) -> None:
+    """Compare two readings of a bill. Exit status: 0 no change, 1 changes, 2 trouble."""
+    options = Options(old_label=old_label, new_label=new_label)
+    comparison = _run(lambda: api.compare(old, new, options=options, profile=profile))
+    extra: dict[str, bool] = {}
+    if format in ("text", "txt", "terminal"):
+        use_color = color if color is not None else (output is None and sys.stdout.isatty())
+        extra = {"color": use_color, "all_articles": all_articles}
+    elif format not in ("json", "html", "htm", "report"):
+        _run(
+            lambda: (_ for _ in ()).throw(
+                RenderError(f"unknown output format {format!r} (known: text, json, html)")
+            )
+        )
+    text = _run(lambda: api.render(comparison, format, **extra))
+    _emit(text, output)
+    raise typer.Exit(1 if comparison.changed else 0)
+
+
+@app.command()
+def validate(
+    file: Annotated[Path, typer.Argument(help="An XML file written by `billdiff parse`.")],
+) -> None:
+    """Check an Akoma Ntoso file against billdiff's schema."""
+    errors = _run(lambda: api.validate(file))
+    if errors:
+        for error in errors:
+            typer.echo(f"{file}: {error}", err=True)
+        raise typer.Exit(1)
+    typer.echo(f"{file}: valid")
+
+
+@app.command()
+def profiles() -> None:
+    """List the numbering profiles."""
+    from billdiff.profiles import all_profiles
+
+    for cls in all_profiles():
+        aliases = ", ".join(cls.aliases)
+        typer.echo(f"{cls.name:6} {cls.description} (aliases: {aliases})")
+
+
+def main() -> None:
+    app(prog_name="billdiff")

@@ -1,0 +1,8 @@
+"""Output formats: json, text, html (and xml for parsed bills, in billdiff.akn)."""
+
+from __future__ import annotations
+
+from billdiff.render import html, json, text
+from billdiff.render.base import Renderer, all_renderers, get_renderer, register
+
+__all__ = ["Renderer", "all_renderers", "get_renderer", "html", "json", "register", "text"]

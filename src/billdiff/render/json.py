@@ -1,0 +1,75 @@
+"""The JSON change list: a public contract, described in docs/formats.md and
+schemas/changes.schema.json."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from billdiff.changes import Change, Comparison, Reading, Side
+from billdiff.render.base import Renderer, register
+
+FORMAT_VERSION = 1
+
+
+def reading_dict(reading: Reading) -> dict[str, str]:
+    return {
+        "source": reading.source,
+        "title": reading.title,
+        "label": reading.label,
+        "date": reading.date,
+        "profile": reading.profile,
+        "language": reading.language,
+    }
+
+
+def side_dict(side: Side | None) -> dict[str, str] | None:
+    if side is None:
+        return None
+    return {
+        "eId": side.eid,
+        "num": side.num,
+        "label": side.label,
+        "heading": side.heading,
+        "text": side.text,
+    }
+
+
+def change_dict(change: Change) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "kind": change.kind,
+        "similarity": change.similarity,
+        "old": side_dict(change.old),
+        "new": side_dict(change.new),
+    }
+    if change.spans:
+        out["spans"] = [{"op": span.op, "text": span.text} for span in change.spans]
+        out["words_inserted"] = change.words_inserted
+        out["words_deleted"] = change.words_deleted
+    return out
+
+
+def comparison_dict(comparison: Comparison) -> dict[str, Any]:
+    return {
+        "format": "billdiff-changes",
+        "version": FORMAT_VERSION,
+        "old": reading_dict(comparison.old),
+        "new": reading_dict(comparison.new),
+        "summary": {
+            "changed": comparison.changed,
+            "counts": comparison.counts(),
+            "words_inserted": comparison.words_inserted,
+            "words_deleted": comparison.words_deleted,
+        },
+        "changes": [change_dict(change) for change in comparison.changes],
+    }
+
+
+@register
+class JsonRenderer(Renderer):
+    name = "json"
+    extension = ".json"
+    media_type = "application/json"
+
+    def render(self, comparison: Comparison) -> str:
+        return json.dumps(comparison_dict(comparison), ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,74 @@
+"""Terminal text: one block per changed article, word changes marked as [-old-]{+new+}
+(as ``git diff --word-diff``), coloured when asked."""
+
+from __future__ import annotations
+
+from billdiff.changes import Change, Comparison, Side
+from billdiff.render.base import Renderer, register
+
+_RED, _GREEN, _BOLD, _DIM, _RESET = "\033[31m", "\033[32m", "\033[1m", "\033[2m", "\033[0m"
+
+
+def _name(side: Side | None) -> str:
+    if side is None:
+        return "—"
+    return " ".join(part for part in (side.num, side.heading) if part) or side.eid
+
+
+@register
+class TextRenderer(Renderer):
+    name = "text"
+    aliases = ("txt", "terminal")
+    extension = ".txt"
+
+    def __init__(self, *, color: bool = False, all_articles: bool = False) -> None:
+        self.color = color
+        self.all_articles = all_articles
+
+    def _c(self, code: str, text: str) -> str:
+        return f"{code}{text}{_RESET}" if self.color else text
+
+    def render(self, comparison: Comparison) -> str:
+        out: list[str] = []
+        old = comparison.old.label or comparison.old.source
+        new = comparison.new.label or comparison.new.source
+        out.append(self._c(_BOLD, f"billdiff: {old} -> {new}"))
+        counts = ", ".join(f"{n} {kind}" for kind, n in comparison.counts().items() if n)
+        out.append(
+            f"{len(comparison.changes)} articles: {counts}; "
+            f"{comparison.words_inserted} words inserted, {comparison.words_deleted} deleted"
+        )
+        for change in comparison.changes:
+            if change.kind == "unchanged" and not self.all_articles:
+                continue
+            out.append("")
+            out.append(self._header(change))
+            body = self._body(change)
+            if body:
+                out.append(body)
+        return "\n".join(out) + "\n"
+
+    def _header(self, change: Change) -> str:
+        kind = change.kind.upper()
+        if change.old and change.new and change.old.num != change.new.num:
+            where = f"{_name(change.old)} -> {_name(change.new)}"
+        else:
+            where = _name(change.new or change.old)
+        return self._c(_BOLD, f"== {kind}: {where}")
+
+    def _body(self, change: Change) -> str:
+        if change.spans:
+            parts = []
+            for span in change.spans:
+                if span.op == "equal":
+                    parts.append(span.text)
+                elif span.op == "delete":
+                    parts.append(self._c(_RED, f"[-{span.text}-]"))
+                else:
+                    parts.append(self._c(_GREEN, f"{{+{span.text}+}}"))
+            return "".join(parts)
+        if change.kind == "added" and change.new:
+            return self._c(_GREEN, change.new.text)
+        if change.kind == "deleted" and change.old:
+            return self._c(_RED, change.old.text)
+        return ""
