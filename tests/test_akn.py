@@ -1,0 +1,79 @@
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from lxml import etree
+
+import billdiff
+from billdiff import akn
+from billdiff.model import Bill
+
+from .conftest import FIXTURES, corpus_files
+from .helpers import assert_valid_akn
+from .test_properties import documents
+
+
+@pytest.mark.parametrize("name", ["sample.old.txt", "sample.new.txt", "eu.old.txt", "eu.new.txt"])
+def test_fixture_round_trip_and_validity(name: str) -> None:
+    bill = billdiff.read(FIXTURES / name)
+    xml = billdiff.to_xml(bill)
+    assert_valid_akn(xml)
+    assert akn.from_bytes(xml) == bill
+
+
+def test_xml_names_units_in_akoma_ntoso_vocabulary() -> None:
+    xml = billdiff.to_xml(billdiff.read(FIXTURES / "sample.new.txt"))
+    root = etree.fromstring(xml)
+    ns = {"a": akn.AKN_NS}
+    art = root.find(".//a:article[@eId='chp_1__art_4']", ns)
+    assert art is not None
+    assert art.findtext("a:num", namespaces=ns) == "Статья 4."
+    assert art.findtext("a:heading", namespaces=ns) == "Права дружинников"
+    assert [p.get("eId") for p in art.findall("a:point", ns)][-1] == "chp_1__art_4__point_3"
+    assert root.find(".//a:preface/a:toc/a:tocItem", ns) is not None
+
+
+def test_reading_xml_back_through_the_api() -> None:
+    bill = billdiff.read(FIXTURES / "sample.old.txt")
+    again = billdiff.parse(billdiff.to_xml(bill))
+    assert again == bill
+
+
+def test_empty_body_is_still_valid() -> None:
+    bill = Bill(body=())
+    xml = billdiff.to_xml(bill)
+    assert_valid_akn(xml)
+    assert akn.from_bytes(xml) == bill
+
+
+def test_schema_rejects_duplicate_eids() -> None:
+    from billdiff import schema
+
+    root = etree.fromstring(billdiff.to_xml(billdiff.read(FIXTURES / "sample.old.txt")))
+    arts = root.findall(f".//{{{akn.AKN_NS}}}article")
+    arts[1].set("eId", arts[0].get("eId", ""))
+    assert schema.validate(root)
+    with pytest.raises(billdiff.SchemaError):
+        schema.assert_valid(root)
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize("path", corpus_files("kz-*/*.md"), ids=lambda p: p.name)
+def test_corpus_round_trip_and_validity(path: object) -> None:
+    bill = billdiff.read(str(path))
+    xml = billdiff.to_xml(bill)
+    assert_valid_akn(xml)
+    assert akn.from_bytes(xml) == bill
+
+
+@given(documents())
+def test_generated_documents_round_trip(text: str) -> None:
+    bill = billdiff.parse(text, profile="kz")
+    xml = billdiff.to_xml(bill)
+    assert akn.from_bytes(xml) == bill
+
+
+@given(st.sampled_from(["kz", "eu"]), documents())
+def test_generated_documents_validate(profile: str, text: str) -> None:
+    assert_valid_akn(billdiff.to_xml(billdiff.parse(text, profile=profile)))

@@ -1,0 +1,129 @@
+from __future__ import annotations
+
+import pytest
+
+import billdiff
+from billdiff.model import Bill
+from billdiff.profiles import detect_profile
+
+from .conftest import FIXTURES
+from .helpers import letters
+
+
+def sample(name: str) -> Bill:
+    return billdiff.read(FIXTURES / name)
+
+
+def test_sample_structure() -> None:
+    bill = sample("sample.new.txt")
+    assert bill.profile == "kz"
+    assert [a.label for a in bill.articles()] == ["1", "2", "3", "4", "5"]
+    assert [a.num for a in bill.articles()][:2] == ["Статья 1.", "Статья 2."]
+    chapter = bill.body[0]
+    assert (chapter.kind, chapter.num, chapter.heading) == (
+        "chapter",
+        "Глава 1.",
+        "Общие положения",
+    )
+    art1 = bill.articles()[0]
+    assert [(p.kind, p.num, p.label) for p in art1.children] == [
+        ("point", "1)", "1"),
+        ("point", "1-1)", "1-1"),
+        ("point", "2)", "2"),
+    ]
+    assert art1.children[1].eid == "chp_1__art_1__point_1-1"
+    art2 = bill.articles()[1]
+    assert [p.eid for p in art2.children] == ["chp_1__art_2__para_1", "chp_1__art_2__para_2"]
+
+
+def test_table_of_contents_is_not_taken_for_articles() -> None:
+    bill = sample("sample.new.txt")
+    toc = [line.text for line in bill.preface if line.role == "toc"]
+    assert toc[0] == "Оглавление"
+    assert "Статья 3. Порядок создания дружин" in toc
+    assert len(bill.articles()) == 5
+
+
+def test_sample_keeps_every_character() -> None:
+    for name in ("sample.old.txt", "sample.new.txt", "eu.old.txt", "eu.new.txt"):
+        text = (FIXTURES / name).read_text("utf-8")
+        assert letters(sample(name).text(), markup=False) == letters(text, markup=False)
+
+
+def test_kazakh_numbering() -> None:
+    bill = billdiff.parse(
+        "I ТАРАУ. ЖАЛПЫ ЕРЕЖЕЛЕР\n"
+        "1-бап. Мәртебесi\nҮкiмет алқалы орган болып табылады.\n"
+        "3-1-бап. Ант беру\n1. Мүше ант бередi.\n"
+        "7-бап. Алып тасталды.\n"
+    )
+    assert bill.profile == "kz"
+    assert [(a.num, a.label) for a in bill.articles()] == [
+        ("1-бап.", "1"),
+        ("3-1-бап.", "3-1"),
+        ("7-бап.", "7"),
+    ]
+    assert bill.body[0].num == "I ТАРАУ." and bill.body[0].label == "I"
+    assert bill.articles()[1].eid == "chp_I__art_3-1"
+
+
+def test_cyrillic_roman_numeral_is_normalised() -> None:
+    bill = billdiff.parse("Глава ІІ. Компетенция\nСтатья 9. Компетенция\nТекст.\n", profile="kz")
+    assert bill.body[0].label == "II"
+
+
+def test_running_text_is_not_an_article() -> None:
+    bill = billdiff.parse("Статья 1. Цель\nСтатья 5 настоящего Закона применяется.\n")
+    assert len(bill.articles()) == 1
+    assert bill.articles()[0].content == ("Статья 5 настоящего Закона применяется.",)
+
+
+def test_footnote_is_a_note_of_its_article() -> None:
+    bill = billdiff.parse(
+        "### Статья 7.\n\n> *Сноска. Статья 7 исключена Законом от 19.06.2007 № 267.*\n"
+        "### Статья 8. Ограничения\n1. Текст.\n",
+        source="x.md",
+    )
+    art7 = bill.articles()[0]
+    assert [(c.kind, c.eid) for c in art7.children] == [("note", "art_7__hcontainer_1")]
+    assert art7.children[0].content == ("Сноска. Статья 7 исключена Законом от 19.06.2007 № 267.",)
+
+
+def test_markdown_markup_is_dropped_and_text_kept() -> None:
+    bill = billdiff.parse(
+        '# Закон\n<a id="st1"></a>\n\n### Статья 1. Цель\n\n```\nСтатья 2. Скрытая\nТекст.\n```\n'
+    )
+    assert [a.num for a in bill.articles()] == ["Статья 1.", "Статья 2."]
+    assert bill.title == "Закон"
+
+
+def test_eu_article_with_heading_on_next_line() -> None:
+    bill = sample("eu.new.txt")
+    assert bill.profile == "eu"
+    arts = bill.articles()
+    assert [(a.num, a.heading) for a in arts][:2] == [
+        ("Article 1", "Subject matter"),
+        ("Article 2", "Definitions"),
+    ]
+    points = arts[1].children[0].children
+    assert [p.num for p in points] == ["(a)", "(b)"]
+    roman = [u for u in arts[1].iter() if u.num == "(ii)"]
+    assert roman and roman[0].eid.endswith("point_a__point_ii")
+
+
+def test_profile_detection_confidence() -> None:
+    lines = ["Статья 1. A", "Статья 2. B", "Статья 3. C"]
+    profile, confidence = detect_profile(lines)
+    assert profile.name == "kz" and confidence == 1.0
+    profile, confidence = detect_profile(["just some text"])
+    assert confidence == 0.0
+
+
+@pytest.mark.parametrize("name", ["kz", "ru", "kk", "eu", "en"])
+def test_profile_by_name_or_alias(name: str) -> None:
+    assert billdiff.parse("Статья 1. A\nText.", profile=name).profile in ("kz", "eu")
+
+
+def test_unknown_profile_is_a_clear_error() -> None:
+    with pytest.raises(billdiff.ProfileError, match="unknown profile 'xx'"):
+        billdiff.parse("Статья 1.", profile="xx")

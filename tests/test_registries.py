@@ -1,0 +1,35 @@
+"""Contract tests over every registered profile and renderer."""
+
+from __future__ import annotations
+
+import pytest
+
+import billdiff
+from billdiff.profiles import all_profiles, get_profile
+from billdiff.render import all_renderers, get_renderer
+
+from .conftest import FIXTURES
+
+
+@pytest.mark.parametrize("cls", all_profiles(), ids=lambda c: c.name)
+def test_profile_contract(cls: type) -> None:
+    profile = cls()
+    assert profile.name and profile.description and cls.__doc__
+    assert profile.language
+    for key in (profile.name, *profile.aliases):
+        assert type(get_profile(key)) is cls
+    kinds = [level.kind for level in profile.levels]
+    assert "article" in kinds
+    for level in profile.levels:
+        assert {"num", "label"} <= set(level.pattern.groupindex)
+
+
+@pytest.mark.parametrize("cls", all_renderers(), ids=lambda c: c.name)
+def test_renderer_contract(cls: type) -> None:
+    renderer = get_renderer(cls.name)
+    comparison = billdiff.compare(FIXTURES / "sample.old.txt", FIXTURES / "sample.new.txt")
+    output = renderer.render(comparison)
+    assert isinstance(output, str) and output
+    assert renderer.extension.startswith(".")
+    for alias in cls.aliases:
+        assert type(get_renderer(alias)) is cls
