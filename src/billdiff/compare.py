@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from billdiff.align import Item, Pair, align
 from billdiff.changes import Change, Comparison, Reading, Side
+from billdiff.errors import ProfileError
 from billdiff.model import Bill, Unit
 from billdiff.normalize import nfc, spaces
 from billdiff.profiles import get_profile
@@ -41,7 +42,10 @@ def _units(bill: Bill) -> tuple[Unit, ...]:
 
 
 def _items(bill: Bill, units: tuple[Unit, ...]) -> list[Item]:
-    profile = get_profile(bill.profile) if bill.profile else None
+    try:
+        profile = get_profile(bill.profile) if bill.profile else None
+    except ProfileError:  # a Bill read from XML may name a profile this version lacks
+        profile = None
     return [
         Item(
             label=unit.label,
