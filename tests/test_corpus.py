@@ -47,7 +47,9 @@ def test_kz_ru_02_03(corpus: Path) -> None:
     by_label = _by_label(comparison)
     for label in ("21-1", "23"):
         change = by_label[label]
-        assert change.kind == "modified"
+        # "modified into an excluded stub": issue 4 names this kind "excluded"
+        assert change.kind == "excluded"
+        assert change.spans and any(s.op == "delete" for s in change.spans)
         assert change.new is not None and "исключена" in change.new.text
         assert change.old is not None and len(change.new.text) < len(change.old.text) / 2
     assert by_label["14"].kind == "modified"
@@ -68,7 +70,8 @@ def test_kz_kk_01_02(corpus: Path) -> None:
     assert all(c.old and c.new and c.old.label == c.new.label for c in changes)
     by_label = _by_label(comparison)
     for label in ("21-1", "23"):
-        assert by_label[label].kind == "modified"
+        assert by_label[label].kind == "excluded"
+        assert by_label[label].spans
         new = by_label[label].new
         assert new is not None and "алып тасталды" in new.text.lower()
     assert by_label["14"].kind == "modified"

@@ -1,14 +1,18 @@
 """Match units between two readings by content; numbers and headings are evidence, not keys.
 
-1. Articles whose text is the same (numbers aside) are paired first.
+1. Units whose text is the same (numbers aside) are paired first.
 2. The rest are scored by word overlap (Dice over word multisets), found through an inverted
-   index of rare words so that large bills do not cost a full cross product; pairs are taken
-   best first, with the same number and the nearer position as tie-breakers.
-3. The longest run of pairs in the same order in both readings are the anchors; pairs outside
-   it are moves.
-4. Between two anchors, articles left over on both sides are paired when they share a number
-   and one of them is a stub ("Статья 7. Исключена") or their texts still overlap: this is an
-   article rewritten or excluded in place, not a deletion and an addition.
+   index of the less common words so that large bills do not cost a full cross product; pairs
+   are taken best first, with the same number and the nearer position as tie-breakers.
+3. The longest chain of pairs in the same order in both readings are the anchors; a pair
+   outside it is a move.
+4. Between two anchors, units left over on both sides are paired when they share a number and
+   one of them is a stub ("Статья 7. Исключена") or their texts still overlap: this is a unit
+   rewritten or excluded in place, not a deletion and an addition.
+5. A unit left over on one side whose words are mostly contained in a unit of the other side
+   that lost (or gained) that much text is a split (or a merge) of it.
+
+The same function matches articles of two bills and paragraphs or points of two articles.
 """
 
 from __future__ import annotations
@@ -24,18 +28,25 @@ from billdiff.normalize import for_matching
 
 _WORD = re.compile(r"\w+")
 
-#: Below this similarity two articles are not paired on content alone.
+#: Below this similarity two units are not paired on content alone.
 MATCH_THRESHOLD = 0.5
-#: Below this, not even two articles with the same number in the same place.
+#: Below this, not even two units with the same number in the same place.
 IN_PLACE_THRESHOLD = 0.2
+#: Share of a unit's words that must come from one unit of the other side for a split/merge.
+CONTAINMENT_THRESHOLD = 0.75
+#: Units shorter than this (in words) are never parts of a split or merge.
+MIN_SPLIT_WORDS = 5
 
 
 @dataclass(frozen=True)
 class Pair:
+    """A pair of indexes (``None`` for an added or deleted unit) and how they were paired."""
+
     old: int | None
     new: int | None
     similarity: float
     in_order: bool = True
+    relation: str = ""  # "", "split" or "merged"
 
 
 @dataclass(frozen=True)
@@ -51,115 +62,170 @@ def _bag(text: str) -> Counter[str]:
     return Counter(_WORD.findall(for_matching(text)))
 
 
+def _common(a: Counter[str], b: Counter[str]) -> int:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(min(n, b[w]) for w, n in a.items() if w in b)
+
+
 def dice(a: Counter[str], b: Counter[str]) -> float:
-    total = sum(a.values()) + sum(b.values())
+    """Word overlap of two bags: 1.0 for the same words, 0.0 for none in common."""
+    total = a.total() + b.total()
     if total == 0:
         return 1.0
-    common = sum((a & b).values())
-    return 2 * common / total
+    return 2 * _common(a, b) / total
+
+
+class _Index:
+    """An inverted index of the less common words of some bags, to find likely partners."""
+
+    def __init__(self, bags: Sequence[Counter[str]], members: Sequence[int]) -> None:
+        frequency: Counter[str] = Counter()
+        for j in members:
+            frequency.update(bags[j].keys())
+        limit = max(3, len(members) // 10)  # words in more than a tenth of the units say little
+        self.postings: dict[str, list[int]] = defaultdict(list)
+        for j in members:
+            for word in bags[j]:
+                if frequency[word] <= limit:
+                    self.postings[word].append(j)
+        self.members = list(members)
+
+    def nearest(self, bag: Counter[str], k: int) -> list[int]:
+        if len(self.members) <= 50:
+            return self.members  # small sets: score every pair, it costs nothing
+        shared: Counter[int] = Counter()
+        for word in bag:
+            for j in self.postings.get(word, ()):
+                shared[j] += 1
+        return [j for j, _ in shared.most_common(k)]
 
 
 def align(old: Sequence[Item], new: Sequence[Item]) -> list[Pair]:
-    """Pairs of indexes into ``old`` and ``new`` (``None`` for an added or deleted unit)."""
+    """Pairs of indexes into ``old`` and ``new``, in the reading order of ``new``."""
     old_keys = [for_matching(item.text) for item in old]
     new_keys = [for_matching(item.text) for item in new]
     old_bags = [_bag(item.text) for item in old]
     new_bags = [_bag(item.text) for item in new]
     matched: dict[int, tuple[int, float]] = {}
-    used_new: set[int] = set()
+    used_new: dict[int, int] = {}
+
+    def preference(c: tuple[float, int, int]) -> tuple[float, bool, float]:
+        score, i, j = c
+        same_label = bool(old[i].label) and old[i].label == new[j].label
+        distance = abs(i / max(len(old), 1) - j / max(len(new), 1))
+        return (-score, not same_label, distance)
 
     # 1. identical texts; among duplicates prefer the same number, then the nearer position
     by_key: dict[str, list[int]] = defaultdict(list)
     for j, key in enumerate(new_keys):
         by_key[key].append(j)
-    candidates: list[tuple[float, int, int, float]] = []
-    for i, key in enumerate(old_keys):
-        for j in by_key.get(key, ()):
-            candidates.append((1.0, i, j, 1.0))
+    candidates = [(1.0, i, j) for i, key in enumerate(old_keys) for j in by_key.get(key, ())]
 
-    # 2. similar texts, through an inverted index of the less common words
+    # 2. similar texts
     old_key_set = set(old_keys)
-    pending_old = [i for i, key in enumerate(old_keys) if key not in by_key]
     pending_new = [j for j, key in enumerate(new_keys) if key not in old_key_set]
-    candidates.extend(_similar(pending_old, pending_new, old_bags, new_bags))
-
-    def preference(c: tuple[float, int, int, float]) -> tuple[float, bool, float]:
-        score, i, j, _ = c
-        same_label = old[i].label == new[j].label and bool(old[i].label)
-        distance = abs(i / max(len(old), 1) - j / max(len(new), 1))
-        return (-score, not same_label, distance)
+    index = _Index(new_bags, pending_new)
+    for i, key in enumerate(old_keys):
+        if key not in by_key:
+            for j in index.nearest(old_bags[i], 5):
+                candidates.append((dice(old_bags[i], new_bags[j]), i, j))
 
     candidates.sort(key=preference)
-    for score, i, j, _ in candidates:
+    for score, i, j in candidates:
         if score < MATCH_THRESHOLD:
             break
         if i in matched or j in used_new:
             continue
         matched[i] = (j, score)
-        used_new.add(j)
+        used_new[j] = i
 
     # 3. anchors: the longest chain of pairs in the same order on both sides
     chain = _longest_increasing([(i, matched[i][0]) for i in sorted(matched)])
-    anchors = set(chain)
+    in_order = set(chain)
 
-    # 4. articles rewritten or excluded in place, between two anchors
-    bounds = [(-1, -1), *sorted((i, j) for i, j in chain), (len(old), len(new))]
+    # 4. units rewritten or excluded in place, between two anchors
+    bounds = [(-1, -1), *chain, (len(old), len(new))]
     for (i0, j0), (i1, j1) in itertools.pairwise(bounds):
-        olds = [i for i in range(i0 + 1, i1) if i not in matched]
-        news = [j for j in range(j0 + 1, j1) if j not in used_new]
-        for i in olds:
-            for j in news:
+        for i in range(i0 + 1, i1):
+            if i in matched:
+                continue
+            for j in range(j0 + 1, j1):
                 if j in used_new:
                     continue
                 score = dice(old_bags[i], new_bags[j])
                 same = bool(old[i].label) and old[i].label == new[j].label
-                if (same and (old[i].stub or new[j].stub or score >= IN_PLACE_THRESHOLD)) or (
-                    score >= MATCH_THRESHOLD * 0.8
-                ):
+                stub = old[i].stub or new[j].stub
+                if (same and (stub or score >= IN_PLACE_THRESHOLD)) or score >= 0.4:
                     matched[i] = (j, score)
-                    used_new.add(j)
-                    anchors.add((i, j))
+                    used_new[j] = i
+                    in_order.add((i, j))
                     break
 
-    pairs = [Pair(i, j, round(s, 4), (i, j) in anchors) for i, (j, s) in matched.items()]
-    pairs += [Pair(i, None, 0.0) for i in range(len(old)) if i not in matched]
-    pairs += [Pair(None, j, 0.0) for j in range(len(new)) if j not in used_new]
-    return _reading_order(pairs, matched)
+    pairs = [Pair(i, j, round(score, 4), (i, j) in in_order) for i, (j, score) in matched.items()]
+    pairs.extend(_splits_and_merges(old_bags, new_bags, matched, used_new, pairs))
+    covered_old = {p.old for p in pairs}
+    covered_new = {p.new for p in pairs}
+    pairs += [Pair(i, None, 0.0) for i in range(len(old)) if i not in covered_old]
+    pairs += [Pair(None, j, 0.0) for j in range(len(new)) if j not in covered_new]
+    return _reading_order(pairs, len(old))
 
 
-def _similar(
-    olds: list[int],
-    news: list[int],
+def _splits_and_merges(
     old_bags: list[Counter[str]],
     new_bags: list[Counter[str]],
-    per_unit: int = 5,
-) -> list[tuple[float, int, int, float]]:
-    """Candidate pairs with their Dice score: for each old unit, the few new units that share
-    the most of its less common words."""
-    if not olds or not news:
-        return []
-    frequency: Counter[str] = Counter()
-    for j in news:
-        frequency.update(new_bags[j].keys())
-    limit = max(3, len(news) // 10)  # words in more than a tenth of the units say little
-    index: dict[str, list[int]] = defaultdict(list)
-    for j in news:
-        for word in new_bags[j]:
-            if frequency[word] <= limit:
-                index[word].append(j)
-    out: list[tuple[float, int, int, float]] = []
-    for i in olds:
-        shared: Counter[int] = Counter()
-        for word in old_bags[i]:
-            for j in index.get(word, ()):
-                shared[j] += 1
-        nearest = [j for j, _ in shared.most_common(per_unit)]
-        if len(news) <= 50:
-            nearest = news  # small bills: score every pair, it costs nothing
-        for j in nearest:
-            score = dice(old_bags[i], new_bags[j])
-            out.append((score, i, j, score))
-    return out
+    matched: dict[int, tuple[int, float]],
+    used_new: dict[int, int],
+    pairs: list[Pair],
+) -> list[Pair]:
+    """Pairs for split and merged units; the 1:1 pairs they extend are relabelled in place."""
+    extra: list[Pair] = []
+    relabel: dict[tuple[int, int], str] = {}
+    # split: a new unit left over whose words come from an old unit that lost them
+    orphans_new = [j for j in range(len(new_bags)) if j not in used_new]
+    index_old = _Index(old_bags, list(matched))
+    for j in orphans_new:
+        bag = new_bags[j]
+        if bag.total() < MIN_SPLIT_WORDS:
+            continue
+        for i in index_old.nearest(bag, 5):
+            partner = matched[i][0]
+            old_total = old_bags[i].total() or 1
+            kept = _common(old_bags[i], new_bags[partner]) / old_total
+            taken = _common(old_bags[i], bag)
+            if (
+                taken / bag.total() >= CONTAINMENT_THRESHOLD
+                and kept < 0.85
+                and kept + taken / old_total >= 0.7
+            ):
+                relabel[(i, partner)] = "split"
+                extra.append(Pair(i, j, round(dice(old_bags[i], bag), 4), True, "split"))
+                break
+    # merge: an old unit left over whose words went into a new unit that gained them
+    orphans_old = [i for i in range(len(old_bags)) if i not in matched]
+    index_new = _Index(new_bags, list(used_new))
+    for i in orphans_old:
+        bag = old_bags[i]
+        if bag.total() < MIN_SPLIT_WORDS:
+            continue
+        for j in index_new.nearest(bag, 5):
+            partner = used_new[j]
+            new_total = new_bags[j].total() or 1
+            kept = _common(new_bags[j], old_bags[partner]) / new_total
+            given = _common(new_bags[j], bag)
+            if (
+                given / bag.total() >= CONTAINMENT_THRESHOLD
+                and kept < 0.85
+                and kept + given / new_total >= 0.7
+            ):
+                relabel[(partner, j)] = "merged"
+                extra.append(Pair(i, j, round(dice(bag, new_bags[j]), 4), True, "merged"))
+                break
+    for k, pair in enumerate(pairs):
+        relation = relabel.get((pair.old, pair.new))  # type: ignore[arg-type]
+        if relation:
+            pairs[k] = Pair(pair.old, pair.new, pair.similarity, pair.in_order, relation)
+    return extra
 
 
 def _longest_increasing(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -184,15 +250,25 @@ def _longest_increasing(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out[::-1]
 
 
-def _reading_order(pairs: list[Pair], matched: dict[int, tuple[int, float]]) -> list[Pair]:
-    """New reading's order; a deleted unit comes right after the old unit before it."""
-    old_to_new = {i: j for i, (j, _) in matched.items()}
+def _reading_order(pairs: list[Pair], old_count: int) -> list[Pair]:
+    """The new reading's order; a deleted unit comes right after the old unit before it."""
+    new_of_old: dict[int, int] = {}
+    for pair in pairs:
+        if pair.old is not None and pair.new is not None:
+            new_of_old.setdefault(pair.old, pair.new)
+    previous: list[
+        int
+    ] = []  # for each old index, the new index of the nearest paired unit before it
+    last = -1
+    for i in range(old_count):
+        previous.append(last)
+        if i in new_of_old:
+            last = new_of_old[i]
 
     def key(pair: Pair) -> tuple[int, int, int]:
         if pair.new is not None:
-            return (pair.new, 0, 0)
+            return (pair.new, 0, pair.old if pair.old is not None else -1)
         assert pair.old is not None
-        before = [old_to_new[i] for i in range(pair.old - 1, -1, -1) if i in old_to_new][:1]
-        return (before[0] if before else -1, 1, pair.old)
+        return (previous[pair.old], 1, pair.old)
 
     return sorted(pairs, key=key)

@@ -17,9 +17,15 @@ CHANGE_KINDS: tuple[str, ...] = (
     "renumbered",
     "modified",
     "moved",
+    "split",
+    "merged",
+    "excluded",
     "added",
     "deleted",
 )
+
+#: Classes of noise (see :class:`~billdiff.textdiff.Span`), which options can ignore.
+NOISE_CLASSES: tuple[str, ...] = ("whitespace", "quotes", "dashes", "numbering", "reference")
 
 
 @dataclass(frozen=True)
@@ -46,6 +52,14 @@ class Change:
     new: Side | None
     similarity: float = 1.0
     spans: tuple[Span, ...] = ()
+    #: Changes of the paragraphs, points and notes inside a changed article, in reading order
+    #: (nested units follow their parent).
+    parts: tuple[Change, ...] = ()
+
+    @property
+    def noise_only(self) -> bool:
+        """True when every edit in the spans is classified noise (or there is none)."""
+        return all(s.noise for s in self.spans if s.op != "equal")
 
     @property
     def words_inserted(self) -> int:

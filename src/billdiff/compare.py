@@ -1,34 +1,54 @@
-"""Two Bills -> a :class:`~billdiff.changes.Comparison`. Pure: no I/O, no rendering."""
+"""Two Bills -> a :class:`~billdiff.changes.Comparison`. Pure: no I/O, no rendering.
+
+Articles are matched by content (:mod:`billdiff.align`); inside each matched article its
+paragraphs, points and notes are matched the same way, level by level, so that an inserted
+point "5-1)" is one insertion and not a rewrite of every later point. The word spans of an
+article are assembled from those of its parts. Edits that a reader need not read are
+classified as noise (renumbered cross-references, numbering, whitespace, quotes, dashes).
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 
 from billdiff.align import Item, Pair, align
 from billdiff.changes import Change, Comparison, Reading, Side
 from billdiff.errors import ProfileError
 from billdiff.model import Bill, Unit
-from billdiff.normalize import nfc, spaces
-from billdiff.profiles import get_profile
-from billdiff.textdiff import diff_words
+from billdiff.normalize import dashes, nfc, quotes, spaces
+from billdiff.profiles import Profile, get_profile
+from billdiff.textdiff import Span, diff_words
 
 
 @dataclass(frozen=True)
 class Options:
-    """How to compare. ``old_label``/``new_label`` and dates name the readings in reports."""
+    """How to compare. ``old_label``/``new_label`` and dates name the readings in reports;
+    ``ignore`` names classes of noise (see ``billdiff.changes.NOISE_CLASSES``) that do not make
+    an article changed."""
 
     old_label: str = ""
     new_label: str = ""
     old_date: str = ""
     new_date: str = ""
+    ignore: frozenset[str] = field(default_factory=frozenset)
 
 
 def compare(old: Bill, new: Bill, options: Options | None = None) -> Comparison:
     """Match the articles of two readings and describe every pair."""
     options = options or Options()
+    engine = _Engine(_profile(old), _profile(new), options)
     old_units, new_units = _units(old), _units(new)
-    pairs = align(_items(old, old_units), _items(new, new_units))
-    changes = tuple(_change(pair, old_units, new_units) for pair in pairs)
+    pairs = align(
+        engine.items(old_units, engine.old_profile), engine.items(new_units, engine.new_profile)
+    )
+    engine.references = {
+        old_units[p.old].label: new_units[p.new].label
+        for p in pairs
+        if p.old is not None and p.new is not None and old_units[p.old].label
+    }
+    changes = tuple(engine.change(pair, old_units, new_units, top=True) for pair in pairs)
     return Comparison(
         old=Reading.of(old, label=options.old_label, date=options.old_date),
         new=Reading.of(new, label=options.new_label, date=options.new_date),
@@ -36,46 +56,213 @@ def compare(old: Bill, new: Bill, options: Options | None = None) -> Comparison:
     )
 
 
+def _profile(bill: Bill) -> Profile | None:
+    try:
+        return get_profile(bill.profile) if bill.profile else None
+    except ProfileError:  # a Bill read from XML may name a profile this version lacks
+        return None
+
+
 def _units(bill: Bill) -> tuple[Unit, ...]:
     """The units compared: the articles, or the top-level units of a bill without articles."""
     return bill.articles() or bill.body
-
-
-def _items(bill: Bill, units: tuple[Unit, ...]) -> list[Item]:
-    try:
-        profile = get_profile(bill.profile) if bill.profile else None
-    except ProfileError:  # a Bill read from XML may name a profile this version lacks
-        profile = None
-    return [
-        Item(
-            label=unit.label,
-            text=unit.body_text(),
-            stub=profile.is_stub(unit.text()) if profile else False,
-        )
-        for unit in units
-    ]
 
 
 def _same(a: str, b: str) -> bool:
     return spaces(nfc(a)) == spaces(nfc(b))
 
 
-def _change(pair: Pair, old_units: tuple[Unit, ...], new_units: tuple[Unit, ...]) -> Change:
-    old = old_units[pair.old] if pair.old is not None else None
-    new = new_units[pair.new] if pair.new is not None else None
-    if old is None:
-        assert new is not None
-        return Change("added", None, Side.of(new), 0.0)
-    if new is None:
-        return Change("deleted", Side.of(old), None, 0.0)
-    before, after = Side.of(old), Side.of(new)
-    if _same(before.text, after.text):
-        if not pair.in_order:
-            kind = "moved"
-        elif old.label != new.label:
-            kind = "renumbered"
+def _own_body(unit: Unit) -> str:
+    """Heading and content of a unit, without its number and its children."""
+    return "\n".join([unit.heading, *unit.content] if unit.heading else unit.content)
+
+
+@dataclass
+class _Chunk:
+    """A piece of a unit's text in both readings, with its spans (the pieces are joined)."""
+
+    old: bool  # has text in the old reading
+    new: bool
+    spans: list[Span]
+
+
+def _join(chunks: Sequence[_Chunk], sep: str) -> list[Span]:
+    """Join pieces with ``sep`` between consecutive pieces of each reading."""
+    out: list[Span] = []
+    seen_old = seen_new = False
+    for chunk in chunks:
+        if not chunk.old and not chunk.new:
+            continue
+        old_sep, new_sep = chunk.old and seen_old, chunk.new and seen_new
+        if old_sep and new_sep:
+            out.append(Span("equal", sep))
+        elif old_sep:
+            out.append(Span("delete", sep))
+        elif new_sep:
+            out.append(Span("insert", sep))
+        out.extend(chunk.spans)
+        seen_old |= chunk.old
+        seen_new |= chunk.new
+    return _merge(out)
+
+
+def _merge(spans: Sequence[Span]) -> list[Span]:
+    out: list[Span] = []
+    for span in spans:
+        if not span.text:
+            continue
+        if out and out[-1].op == span.op and out[-1].noise == span.noise:
+            out[-1] = Span(span.op, out[-1].text + span.text, span.noise)
         else:
-            kind = "unchanged"
-        return Change(kind, before, after, 1.0)
-    kind = "modified" if pair.in_order else "moved"
-    return Change(kind, before, after, pair.similarity, diff_words(before.text, after.text))
+            out.append(span)
+    return out
+
+
+_LABEL = re.compile(r"^[\w]+(?:-[\w]+)*$")
+# Words that introduce a cross-reference, before the number ("статьей 5", "section 7", "§ 4")
+# or, in Kazakh, after it ("5-бабында").
+_REF_BEFORE = re.compile(
+    r"(стат\w*|ст\.|пункт\w*|подпункт\w*|глав\w*|section|sections|article|articles|clause|"
+    r"clauses|art\.|§§?|paragraph|paragraphs|артикул\w*|бөлім\w*|тарау\w*)\s*$",
+    re.IGNORECASE,
+)
+_REF_AFTER = re.compile(r"^\s*-?\s*(бап|баб)\w*", re.IGNORECASE)
+
+
+class _Engine:
+    def __init__(
+        self, old_profile: Profile | None, new_profile: Profile | None, options: Options
+    ) -> None:
+        self.old_profile = old_profile
+        self.new_profile = new_profile
+        self.options = options
+        self.references: dict[str, str] = {}
+
+    @staticmethod
+    def items(units: Sequence[Unit], profile: Profile | None) -> list[Item]:
+        return [
+            Item(unit.label, unit.body_text(), profile.is_stub(unit.text()) if profile else False)
+            for unit in units
+        ]
+
+    def change(
+        self, pair: Pair, olds: Sequence[Unit], news: Sequence[Unit], *, top: bool
+    ) -> Change:
+        old = olds[pair.old] if pair.old is not None else None
+        new = news[pair.new] if pair.new is not None else None
+        if old is None:
+            assert new is not None
+            return Change("added", None, Side.of(new), 0.0)
+        if new is None:
+            return Change("deleted", Side.of(old), None, 0.0)
+        before, after = Side.of(old), Side.of(new)
+        spans: list[Span] = []
+        parts: list[Change] = []
+        if before.text != after.text:
+            spans, parts = self.body_spans(old, new)
+        if pair.relation:
+            kind = pair.relation
+        elif not pair.in_order:
+            kind = "moved"
+        elif _same(before.text, after.text) or self._ignorable(spans):
+            kind = "unchanged" if old.label == new.label else "renumbered"
+        elif self._is_stub(new, self.new_profile) and not self._is_stub(old, self.old_profile):
+            kind = "excluded"
+        else:
+            kind = "modified"
+        if kind in ("unchanged", "renumbered") and not spans:
+            return Change(kind, before, after, pair.similarity)
+        return Change(kind, before, after, pair.similarity, tuple(spans), tuple(parts))
+
+    def _ignorable(self, spans: Sequence[Span]) -> bool:
+        edits = [s for s in spans if s.op != "equal"]
+        return bool(edits) and all(s.noise and s.noise in self.options.ignore for s in edits)
+
+    @staticmethod
+    def _is_stub(unit: Unit, profile: Profile | None) -> bool:
+        return profile.is_stub(unit.text()) if profile else False
+
+    def body_spans(self, old: Unit, new: Unit) -> tuple[list[Span], list[Change]]:
+        """Spans from ``old.body_text()`` to ``new.body_text()`` built from matched parts, and
+        the changes of those parts (flattened, nested parts after their parent)."""
+        old_own, new_own = _own_body(old), _own_body(new)
+        chunks = [_Chunk(bool(old_own), bool(new_own), list(diff_words(old_own, new_own)))]
+        parts: list[Change] = []
+        pairs = align(
+            self.items(old.children, self.old_profile), self.items(new.children, self.new_profile)
+        )
+        if any(not p.in_order or p.relation for p in pairs):
+            # parts moved inside the article: their spans cannot be laid end to end
+            spans = self.classify(list(diff_words(old.body_text(), new.body_text())))
+            parts = [self.change(p, old.children, new.children, top=False) for p in pairs]
+            return spans, parts
+        for pair in pairs:
+            change = self.change(pair, old.children, new.children, top=False)
+            parts.append(change)
+            parts.extend(change.parts)
+            a = old.children[pair.old] if pair.old is not None else None
+            b = new.children[pair.new] if pair.new is not None else None
+            chunks.append(self.full_chunk(a, b, change))
+        return self.classify(_join(chunks, "\n")), parts
+
+    def full_chunk(self, old: Unit | None, new: Unit | None, change: Change) -> _Chunk:
+        """The chunk of a child's whole text (its number included) from its body change."""
+        if old is None:
+            assert new is not None
+            return _Chunk(False, True, [Span("insert", new.text())])
+        if new is None:
+            return _Chunk(True, False, [Span("delete", old.text())])
+        body = list(change.spans) or ([Span("equal", new.body_text())] if new.body_text() else [])
+        noise = "numbering" if _same(old.body_text(), new.body_text()) else ""
+        if old.num == new.num:
+            num = [Span("equal", new.num)]
+        else:
+            num = [Span("delete", old.num, noise), Span("insert", new.num, noise)]
+        sep_old = " " if (old.heading or old.content) else "\n"
+        sep_new = " " if (new.heading or new.content) else "\n"
+        chunks = [_Chunk(bool(old.num), bool(new.num), num)]
+        if sep_old == sep_new:
+            chunks.append(_Chunk(bool(old.body_text()), bool(new.body_text()), body))
+            return _Chunk(True, True, _join(chunks, sep_old))
+        # the number shares its line with the text in one reading only: diff the whole text
+        return _Chunk(True, True, list(diff_words(old.text(), new.text())))
+
+    def classify(self, spans: list[Span]) -> list[Span]:
+        """Mark each edit that is noise; a replacement is judged as a delete+insert pair."""
+        out = list(spans)
+        k = 0
+        while k < len(out):
+            span = out[k]
+            if span.op == "equal" or span.noise:
+                k += 1
+                continue
+            nxt = out[k + 1] if k + 1 < len(out) else None
+            if nxt is not None and nxt.op not in ("equal", span.op):
+                deleted, inserted = (span, nxt) if span.op == "delete" else (nxt, span)
+                before = out[k - 1].text if k > 0 and out[k - 1].op == "equal" else ""
+                after = out[k + 2].text if k + 2 < len(out) and out[k + 2].op == "equal" else ""
+                noise = self._replacement_noise(deleted.text, inserted.text, before, after)
+                if noise:
+                    out[k] = Span(span.op, span.text, noise)
+                    out[k + 1] = Span(nxt.op, nxt.text, noise)
+                k += 2
+                continue
+            if not span.text.strip():
+                out[k] = Span(span.op, span.text, "whitespace")
+            k += 1
+        return out
+
+    def _replacement_noise(self, deleted: str, inserted: str, before: str, after: str) -> str:
+        if spaces(deleted) == spaces(inserted):
+            return "whitespace"
+        if spaces(quotes(deleted)) == spaces(quotes(inserted)):
+            return "quotes"
+        if spaces(dashes(deleted)) == spaces(dashes(inserted)):
+            return "dashes"
+        if (
+            _LABEL.match(deleted)
+            and self.references.get(deleted) == inserted
+            and (_REF_BEFORE.search(before) or _REF_AFTER.match(after))
+        ):
+            return "reference"
+        return ""

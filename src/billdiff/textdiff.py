@@ -30,6 +30,9 @@ class Span:
 
     op: Op
     text: str
+    #: For an edit that a reader need not read, its class: "whitespace", "quotes", "dashes",
+    #: "numbering" (a unit's own number) or "reference" (a cross-reference to a renumbered unit).
+    noise: str = ""
 
 
 def tokenize(text: str) -> list[str]:

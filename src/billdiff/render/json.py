@@ -8,6 +8,7 @@ from typing import Any
 
 from billdiff.changes import Change, Comparison, Reading, Side
 from billdiff.render.base import Renderer, register
+from billdiff.textdiff import Span
 
 FORMAT_VERSION = 1
 
@@ -43,9 +44,19 @@ def change_dict(change: Change) -> dict[str, Any]:
         "new": side_dict(change.new),
     }
     if change.spans:
-        out["spans"] = [{"op": span.op, "text": span.text} for span in change.spans]
+        out["spans"] = [span_dict(span) for span in change.spans]
         out["words_inserted"] = change.words_inserted
         out["words_deleted"] = change.words_deleted
+        out["noise_only"] = change.noise_only
+    if change.parts:
+        out["parts"] = [change_dict(part) for part in change.parts]
+    return out
+
+
+def span_dict(span: Span) -> dict[str, str]:
+    out = {"op": span.op, "text": span.text}
+    if span.noise:
+        out["noise"] = span.noise
     return out
 
 
