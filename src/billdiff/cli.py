@@ -7,13 +7,14 @@ import sys
 import traceback
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, TypeVar
+from typing import Annotated, NoReturn, TypeVar
 
 import typer
 
 from billdiff import api
+from billdiff.changes import NOISE_CLASSES
 from billdiff.compare import Options
-from billdiff.errors import BilldiffError, RenderError
+from billdiff.errors import BilldiffError
 
 app = typer.Typer(
     add_completion=False,
@@ -45,6 +46,11 @@ def _run(action: Callable[[], T]) -> T:
     except MemoryError:
         typer.echo("billdiff: error: out of memory", err=True)
         raise typer.Exit(2) from None
+
+
+def _fail(message: str) -> NoReturn:
+    typer.echo(f"billdiff: error: {message}", err=True)
+    raise typer.Exit(2)
 
 
 def _emit(text: str | bytes, output: Path | None) -> None:
@@ -99,6 +105,14 @@ def diff(
     format: Annotated[str, typer.Option("--format", "-f", help="text, json or html.")] = "text",
     output: OutputOpt = None,
     profile: ProfileOpt = None,
+    ignore: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--ignore",
+            help="Noise that does not make an article changed: whitespace, quotes, dashes, "
+            "numbering, reference (comma-separated or repeated).",
+        ),
+    ] = None,
     old_label: Annotated[str, typer.Option(help="A name for the older reading.")] = "",
     new_label: Annotated[str, typer.Option(help="A name for the newer reading.")] = "",
     all_articles: Annotated[
@@ -110,18 +124,20 @@ def diff(
     ] = None,
 ) -> None:
     """Compare two readings of a bill. Exit status: 0 no change, 1 changes, 2 trouble."""
-    options = Options(old_label=old_label, new_label=new_label)
-    comparison = _run(lambda: api.compare(old, new, options=options, profile=profile))
+    ignored = frozenset(
+        part.strip() for item in ignore or () for part in item.split(",") if part.strip()
+    )
+    unknown = sorted(ignored - set(NOISE_CLASSES))
+    if unknown:
+        _fail(f"unknown noise class {unknown[0]!r} (known: {', '.join(NOISE_CLASSES)})")
+    options = Options(old_label=old_label, new_label=new_label, ignore=ignored)
     extra: dict[str, bool] = {}
     if format in ("text", "txt", "terminal"):
         use_color = color if color is not None else (output is None and sys.stdout.isatty())
         extra = {"color": use_color, "all_articles": all_articles}
     elif format not in ("json", "html", "htm", "report"):
-        _run(
-            lambda: (_ for _ in ()).throw(
-                RenderError(f"unknown output format {format!r} (known: text, json, html)")
-            )
-        )
+        _fail(f"unknown output format {format!r} (known: text, json, html)")
+    comparison = _run(lambda: api.compare(old, new, options=options, profile=profile))
     text = _run(lambda: api.render(comparison, format, **extra))
     _emit(text, output)
     raise typer.Exit(1 if comparison.changed else 0)
