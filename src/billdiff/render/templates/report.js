@@ -1,61 +1,185 @@
+/* billdiff report: filters, search, side-by-side view and keyboard navigation.
+   The page is complete without this script. Work per article is kept to one pass over a plain
+   array (no layout reads), so that a bill with hundreds of articles is interactive at once;
+   the side-by-side copies are built only when that view is first chosen. */
 (function () {
   "use strict";
-  var controls = document.getElementById("controls");
-  var filter = document.getElementById("filter");
-  var search = document.getElementById("search");
-  var shown = document.getElementById("shown");
-  var changes = Array.prototype.slice.call(document.querySelectorAll("article.change"));
-  var tocItems = Array.prototype.slice.call(document.querySelectorAll("#toc li"));
-  var current = -1;
-  controls.hidden = false;
+  var doc = document;
+  var body = doc.body;
+  var controls = doc.getElementById("controls");
+  var filter = doc.getElementById("filter");
+  var search = doc.getElementById("search");
+  var shown = doc.getElementById("shown");
+  var none = doc.getElementById("none");
+  var toc = doc.getElementById("toc");
+  var btnInline = doc.getElementById("view-inline");
+  var btnSxs = doc.getElementById("view-sxs");
+  var articles = Array.prototype.slice.call(doc.querySelectorAll("article.change"));
+  var tocItems = Array.prototype.slice.call(doc.querySelectorAll("#toc li"));
+  var kinds = articles.map(function (el) { return el.getAttribute("data-kind"); });
+  var texts = null; /* lower-cased article texts, made on the first search */
+  var visible = [];
+  var current = null;
+  var sxsBuilt = false;
+  var timer = 0;
 
-  function visible(el) { return !el.hidden; }
+  doc.documentElement.classList.add("js");
+  controls.hidden = false;
+  shown.hidden = false;
+
+  function label(mode) {
+    var opt = filter.options[filter.selectedIndex];
+    return opt ? opt.text.replace(/\s*\(\d+\)$/, "") : mode;
+  }
 
   function apply() {
     var mode = filter.value;
     var needle = search.value.trim().toLowerCase();
+    if (needle && !texts) {
+      texts = articles.map(function (el) { return el.textContent.toLowerCase(); });
+    }
     var n = 0;
-    changes.forEach(function (el, i) {
-      var kind = el.getAttribute("data-kind");
+    visible = [];
+    for (var i = 0; i < articles.length; i++) {
+      var kind = kinds[i];
       var ok = mode === "all" || (mode === "changed" ? kind !== "unchanged" : kind === mode);
-      if (ok && needle) { ok = el.textContent.toLowerCase().indexOf(needle) !== -1; }
-      el.hidden = !ok;
-      if (tocItems[i]) { tocItems[i].hidden = !ok; }
-      if (ok) { n += 1; }
-    });
-    shown.textContent = n + " shown";
+      if (ok && needle) { ok = texts[i].indexOf(needle) !== -1; }
+      if (articles[i].hidden === ok) { articles[i].hidden = !ok; }
+      if (tocItems[i] && tocItems[i].hidden === ok) { tocItems[i].hidden = !ok; }
+      if (ok) { n += 1; visible.push(i); }
+    }
+    none.hidden = n > 0;
+    var what = label(mode) + (needle ? ", containing “" + search.value.trim() + "”" : "");
+    shown.textContent = n + " of " + articles.length + " articles shown (" + what + ")";
+    body.setAttribute("data-filter", mode);
+  }
+
+  function buildSxs() {
+    /* Two copies of each inline redline: the old text (without insertions) and the new text
+       (without deletions). Cloning keeps every text node as text: nothing is re-parsed. */
+    var inlines = doc.querySelectorAll(".change .inline");
+    for (var i = 0; i < inlines.length; i++) {
+      var inline = inlines[i];
+      var box = doc.createElement("div");
+      box.className = "sxs";
+      var sides = [["old", "Old reading", "ins", inline.getAttribute("data-old-lang")],
+                   ["new", "New reading", "del", inline.getAttribute("lang")]];
+      for (var s = 0; s < 2; s++) {
+        var col = inline.cloneNode(true);
+        col.className = "text " + sides[s][0];
+        col.removeAttribute("data-old-lang");
+        if (sides[s][3]) { col.setAttribute("lang", sides[s][3]); }
+        col.setAttribute("data-label", sides[s][1]);
+        col.setAttribute("aria-label", sides[s][1]);
+        var drop = col.querySelectorAll(sides[s][2]);
+        for (var d = 0; d < drop.length; d++) { drop[d].remove(); }
+        box.appendChild(col);
+      }
+      inline.parentNode.insertBefore(box, inline.nextSibling);
+    }
+    sxsBuilt = true;
   }
 
   function setView(sxs) {
-    document.getElementById("view-inline").setAttribute("aria-pressed", String(!sxs));
-    document.getElementById("view-sxs").setAttribute("aria-pressed", String(sxs));
-    document.querySelectorAll(".change .inline").forEach(function (el) { el.hidden = sxs; });
-    document.querySelectorAll(".change .sxs").forEach(function (el) { el.hidden = !sxs; });
+    if (sxs && !sxsBuilt) { buildSxs(); }
+    body.classList.toggle("view-sxs", sxs);
+    btnInline.setAttribute("aria-pressed", String(!sxs));
+    btnSxs.setAttribute("aria-pressed", String(sxs));
+  }
+
+  function mark(el) {
+    if (current) {
+      current.classList.remove("current");
+      var old = tocItems[articles.indexOf(current)];
+      if (old) { old.classList.remove("current"); }
+    }
+    current = el;
+    el.classList.add("current");
+    var item = tocItems[articles.indexOf(el)];
+    if (item) {
+      item.classList.add("current");
+      if (toc.scrollHeight > toc.clientHeight) {
+        toc.scrollTop = item.offsetTop - toc.offsetTop - toc.clientHeight / 3;
+      }
+    }
+  }
+
+  function changedVisible() {
+    var out = [];
+    for (var i = 0; i < visible.length; i++) {
+      if (kinds[visible[i]] !== "unchanged") { out.push(articles[visible[i]]); }
+    }
+    return out;
   }
 
   function go(step) {
-    var candidates = changes.filter(function (el) { return visible(el) && el.getAttribute("data-kind") !== "unchanged"; });
-    if (!candidates.length) { return; }
-    var pos = candidates.indexOf(changes[current]);
-    pos = pos === -1 ? (step > 0 ? 0 : candidates.length - 1) : Math.min(Math.max(pos + step, 0), candidates.length - 1);
-    if (changes[current]) { changes[current].classList.remove("current"); }
-    current = changes.indexOf(candidates[pos]);
-    candidates[pos].classList.add("current");
-    candidates[pos].scrollIntoView({ block: "start" });
-    history.replaceState(null, "", "#" + candidates[pos].id);
+    var list = changedVisible();
+    if (!list.length) { return; }
+    var pos = current ? list.indexOf(current) : -1;
+    if (pos === -1) {
+      /* Start from what is on screen: the first change below the sticky controls. */
+      var edge = controls.getBoundingClientRect().bottom + 4;
+      var lo = 0, hi = list.length;
+      while (lo < hi) {
+        var mid = (lo + hi) >> 1;
+        if (list[mid].getBoundingClientRect().top < edge) { lo = mid + 1; } else { hi = mid; }
+      }
+      pos = step > 0 ? lo : lo - 1;
+    } else {
+      pos += step;
+    }
+    pos = Math.min(Math.max(pos, 0), list.length - 1);
+    var el = list[pos];
+    mark(el);
+    el.scrollIntoView({ block: "start" });
+    el.focus({ preventScroll: true });
+    if (history.replaceState) { history.replaceState(null, "", "#" + el.id); }
   }
 
-  filter.addEventListener("change", apply);
-  search.addEventListener("input", apply);
-  document.getElementById("view-inline").addEventListener("click", function () { setView(false); });
-  document.getElementById("view-sxs").addEventListener("click", function () { setView(true); });
-  document.getElementById("next").addEventListener("click", function () { go(1); });
-  document.getElementById("prev").addEventListener("click", function () { go(-1); });
-  document.addEventListener("keydown", function (event) {
-    if (event.target && /^(INPUT|SELECT|TEXTAREA)$/.test(event.target.tagName)) { return; }
-    if (event.key === "j" || event.key === "n") { go(1); }
-    if (event.key === "k" || event.key === "p") { go(-1); }
+  function reveal() {
+    /* A permalink to an article the filter hides (an unchanged one) shows everything. */
+    var id = decodeURIComponent(location.hash.slice(1));
+    var el = id && doc.getElementById(id);
+    if (!el || !el.classList.contains("change")) { return; }
+    if (el.hidden) {
+      search.value = "";
+      filter.value = "all";
+      apply();
+    }
+    mark(el);
+    el.scrollIntoView({ block: "start" });
+  }
+
+  filter.addEventListener("change", function () { current = null; apply(); });
+  search.addEventListener("input", function () {
+    clearTimeout(timer);
+    timer = setTimeout(function () { current = null; apply(); }, articles.length > 300 ? 150 : 60);
   });
+  search.addEventListener("keydown", function (event) {
+    if (event.key === "Escape") { search.value = ""; apply(); search.blur(); }
+    if (event.key === "Enter") { clearTimeout(timer); apply(); go(1); }
+  });
+  btnInline.addEventListener("click", function () { setView(false); });
+  btnSxs.addEventListener("click", function () { setView(true); });
+  doc.getElementById("next").addEventListener("click", function () { go(1); });
+  doc.getElementById("prev").addEventListener("click", function () { go(-1); });
+  doc.getElementById("summary").addEventListener("click", function (event) {
+    var badge = event.target.closest && event.target.closest(".counts .badge");
+    if (!badge) { return; }
+    var kind = badge.nextElementSibling && badge.nextElementSibling.getAttribute("data-count");
+    if (kind) { filter.value = kind; current = null; apply(); controls.scrollIntoView(); }
+  });
+  doc.addEventListener("keydown", function (event) {
+    if (event.ctrlKey || event.metaKey || event.altKey) { return; }
+    var t = event.target;
+    if (t && (/^(INPUT|SELECT|TEXTAREA)$/.test(t.tagName) || t.isContentEditable)) { return; }
+    if (event.key === "j" || event.key === "n") { event.preventDefault(); go(1); }
+    else if (event.key === "k" || event.key === "p") { event.preventDefault(); go(-1); }
+    else if (event.key === "/") { event.preventDefault(); search.focus(); }
+  });
+  window.addEventListener("hashchange", reveal);
+
   apply();
-  document.body.setAttribute("data-ready", "1");
+  if (location.hash) { reveal(); }
+  body.setAttribute("data-ready", "1");
 })();
