@@ -120,7 +120,16 @@ def align(old: Sequence[Item], new: Sequence[Item]) -> list[Pair]:
     by_key: dict[str, list[int]] = defaultdict(list)
     for j, key in enumerate(new_keys):
         by_key[key].append(j)
-    candidates = [(1.0, i, j) for i, key in enumerate(old_keys) for j in by_key.get(key, ())]
+    old_count = Counter(old_keys)
+    candidates = [
+        (1.0, i, j)
+        for i, key in enumerate(old_keys)
+        for j in by_key.get(key, ())
+        # A text found more than once ("Исключена.", boilerplate) says little about which
+        # is which: pair it on content only under the same number; the rest is left to the
+        # positional pass below.
+        if (old_count[key] == 1 and len(by_key[key]) == 1) or old[i].label == new[j].label
+    ]
 
     # 2. similar texts
     old_key_set = set(old_keys)

@@ -176,7 +176,8 @@ class _Engine:
 
     def _ignorable(self, spans: Sequence[Span]) -> bool:
         edits = [s for s in spans if s.op != "equal"]
-        return bool(edits) and all(s.noise and s.noise in self.options.ignore for s in edits)
+        ignore = self.options.ignore
+        return bool(edits) and all(s.noise and set(s.noise.split(",")) <= ignore for s in edits)
 
     @staticmethod
     def _is_stub(unit: Unit, profile: Profile | None) -> bool:
@@ -191,7 +192,7 @@ class _Engine:
         pairs = align(
             self.items(old.children, self.old_profile), self.items(new.children, self.new_profile)
         )
-        if any(not p.in_order or p.relation for p in pairs):
+        if not old.children or not new.children or any(not p.in_order or p.relation for p in pairs):
             # parts moved inside the article: their spans cannot be laid end to end
             spans = self.classify(list(diff_words(old.body_text(), new.body_text())))
             parts = [self.change(p, old.children, new.children, top=False) for p in pairs]
@@ -259,6 +260,8 @@ class _Engine:
             return "quotes"
         if spaces(dashes(deleted)) == spaces(dashes(inserted)):
             return "dashes"
+        if spaces(dashes(quotes(deleted))) == spaces(dashes(quotes(inserted))):
+            return "quotes,dashes"  # one replacement that needs both
         if (
             _LABEL.match(deleted)
             and self.references.get(deleted) == inserted

@@ -31,7 +31,8 @@ class Span:
     op: Op
     text: str
     #: For an edit that a reader need not read, its class: "whitespace", "quotes", "dashes",
-    #: "numbering" (a unit's own number) or "reference" (a cross-reference to a renumbered unit).
+    #: "numbering" (a unit's own number) or "reference" (a cross-reference to a renumbered unit);
+    #: "quotes,dashes" when one replacement needs both.
     noise: str = ""
 
 

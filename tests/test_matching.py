@@ -1,0 +1,168 @@
+"""Matching articles by content: renumbering, moves, splits, merges, stubs, noise."""
+
+from __future__ import annotations
+
+import billdiff
+from billdiff.align import Item, align
+from billdiff.changes import Comparison
+from billdiff.compare import Options
+
+from .conftest import FIXTURES
+
+CASES = FIXTURES / "matching"
+
+
+def run(case: str, options: Options | None = None) -> Comparison:
+    old = billdiff.read(CASES / f"{case}.old.txt")
+    new = billdiff.read(CASES / f"{case}.new.txt")
+    return billdiff.compare(old, new, options=options)
+
+
+def table(comparison: Comparison) -> list[tuple[str, str | None, str | None]]:
+    return [
+        (c.kind, c.old.label if c.old else None, c.new.label if c.new else None)
+        for c in comparison.changes
+    ]
+
+
+def test_an_inserted_article_renumbers_the_rest_without_rewriting_them() -> None:
+    comparison = run("renumber")
+    assert table(comparison) == [
+        ("unchanged", "1", "1"),
+        ("added", None, "2"),
+        ("renumbered", "2", "3"),
+        ("renumbered", "3", "4"),
+        ("modified", "4", "5"),
+        ("renumbered", "5", "6"),
+        ("renumbered", "6", "7"),
+    ]
+    modified = comparison.changes[4]
+    edits = [(s.op, s.text, s.noise) for s in modified.spans if s.op != "equal"]
+    # "статьей 5" -> "статьей 6" points at the same article: a renumbered reference
+    assert edits == [("delete", "5", "reference"), ("insert", "6", "reference")]
+    assert modified.noise_only
+
+
+def test_ignoring_reference_noise_makes_the_article_renumbered() -> None:
+    comparison = run("renumber", Options(ignore=frozenset({"reference"})))
+    assert table(comparison)[4] == ("renumbered", "4", "5")
+    assert comparison.changes[4].spans  # the spans stay, classified
+
+
+def test_a_moved_article() -> None:
+    assert table(run("move")) == [
+        ("unchanged", "1", "1"),
+        ("renumbered", "3", "2"),
+        ("renumbered", "4", "3"),
+        ("moved", "2", "4"),
+        ("unchanged", "5", "5"),
+    ]
+
+
+def test_a_split_article_is_one_entry_per_pair() -> None:
+    assert table(run("split")) == [
+        ("unchanged", "1", "1"),
+        ("split", "2", "2"),
+        ("split", "2", "3"),
+        ("renumbered", "3", "4"),
+    ]
+
+
+def test_merged_articles() -> None:
+    assert table(run("merge")) == [
+        ("unchanged", "1", "1"),
+        ("merged", "2", "2"),
+        ("merged", "3", "2"),
+        ("renumbered", "4", "3"),
+    ]
+
+
+def test_identical_stubs_are_paired_by_number() -> None:
+    assert table(run("stubs")) == [
+        ("unchanged", "1", "1"),
+        ("unchanged", "2", "2"),
+        ("unchanged", "3", "3"),
+        ("unchanged", "4", "4"),
+        ("modified", "5", "5"),
+        ("modified", "6", "6"),  # a stub filled with a new article
+        ("excluded", "7", "7"),
+    ]
+
+
+def test_an_inserted_point_is_one_insertion() -> None:
+    comparison = billdiff.compare(FIXTURES / "sample.old.txt", FIXTURES / "sample.new.txt")
+    first = comparison.changes[0]
+    assert [s.op for s in first.spans] == ["equal", "insert", "equal"]
+    assert [(p.kind, p.new.num if p.new else None) for p in first.parts] == [
+        ("unchanged", "1)"),
+        ("added", "1-1)"),
+        ("unchanged", "2)"),
+    ]
+
+
+def test_inserted_point_renumbers_later_points_quietly() -> None:
+    old = billdiff.parse(
+        "Article 1\nScope\n1. This applies:\n(a) to patrols;\n(b) to volunteers;\n(c) to police.\n",
+        profile="eu",
+    )
+    new = billdiff.parse(
+        "Article 1\nScope\n1. This applies:\n(a) to patrols;\n(b) to mayors;\n(c) to volunteers;\n"
+        "(d) to police.\n",
+        profile="eu",
+    )
+    change = billdiff.compare(old, new).changes[0]
+    kinds = [
+        (p.kind, p.old.num if p.old else None, p.new.num if p.new else None) for p in change.parts
+    ]
+    assert kinds == [
+        ("modified", "1.", "1."),
+        ("unchanged", "(a)", "(a)"),
+        ("added", None, "(b)"),
+        ("renumbered", "(b)", "(c)"),
+        ("renumbered", "(c)", "(d)"),
+    ]
+    noisy = {s.text: s.noise for s in change.spans if s.op != "equal"}
+    assert noisy["(b)"] == "numbering" and noisy["(d)"] == "numbering"
+    assert noisy["(b) to mayors;"] == "" if "(b) to mayors;" in noisy else True
+
+
+def test_whitespace_quotes_and_dashes_are_noise() -> None:
+    old = billdiff.parse("Статья 1. Цель\nЗакон «О дружинах» – основа.\n")
+    new = billdiff.parse('Статья 1. Цель\nЗакон "О дружинах" - основа.\n')
+    change = billdiff.compare(old, new).changes[0]
+    assert change.kind == "modified" and change.noise_only
+    assert {s.noise for s in change.spans if s.op != "equal"} == {"quotes", "quotes,dashes"}
+    ignored = billdiff.compare(old, new, options=Options(ignore=frozenset({"quotes", "dashes"})))
+    assert ignored.changes[0].kind == "unchanged"
+
+
+def _articles(n: int, *, offset: int = 0, extra: str = "") -> list[Item]:
+    return [
+        Item(str(k + offset), f"Article text number {k} about subject {k * 7919 % 1000} {extra}")
+        for k in range(n)
+    ]
+
+
+def test_large_bill_with_an_insertion_at_the_top() -> None:
+    old = _articles(2000)
+    new = [
+        Item("0", "A brand new article on a different matter entirely"),
+        *_articles(2000, offset=1),
+    ]
+    pairs = align(old, new)
+    matched = [(p.old, p.new) for p in pairs if p.old is not None and p.new is not None]
+    assert matched == [(k, k + 1) for k in range(2000)]
+    assert [p.new for p in pairs if p.old is None] == [0]
+
+
+def test_near_identical_articles_differing_in_a_reference() -> None:
+    old = [
+        Item(str(k), f"The fee under section {k} is paid to the regulator.") for k in range(1, 40)
+    ]
+    new = [
+        Item(str(k), f"The fee under section {k} is paid to the regulator.") for k in range(1, 40)
+    ]
+    new[9] = Item("10", "The fee under section 10 is paid to the minister.")
+    pairs = align(old, new)
+    assert all(p.old == p.new for p in pairs)
+    assert all(p.in_order for p in pairs)
