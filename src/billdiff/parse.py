@@ -3,6 +3,13 @@
 Each line is either structural (it starts a unit: a chapter, an article, a point...) or plain
 (it continues the innermost open unit). A table of contents is recognised before parsing so that
 its entries are not taken for articles.
+
+Quoted structure of an amending bill ("изложить в следующей редакции: «Статья 5. ...»",
+'is amended to read as follows: "SEC. 5. ...', a UK print's "After section 96 insert—" followed
+by the new section) is plain content of the unit that quotes it: quotations delimited by quote
+marks are found before parsing (:func:`find_quotes`); unmarked ones (UK/US XML rendered as
+text) run from an introducing line to a closing "." or ";" line, or to the next clause of the
+bill itself.
 """
 
 from __future__ import annotations
@@ -13,6 +20,7 @@ from dataclasses import dataclass, field
 from billdiff import eids
 from billdiff.model import Bill, PrefaceLine, Unit
 from billdiff.profiles import Level, Profile, detect_profile, get_profile
+from billdiff.profiles.base import LOWER, LOWER_ROMAN, UPPER, UPPER_ROMAN, roman_value
 from billdiff.readers.base import Block, Document
 
 
@@ -50,7 +58,12 @@ class _Node:
 
 
 _NOTE_RANK = 100
-_ROMAN_SMALL = re.compile(r"^[ivxl]+$")
+_LETTER_OF_ROMAN = {LOWER_ROMAN: LOWER, UPPER_ROMAN: UPPER}
+_SEQUENCE = re.compile(r"^(\d+)([A-Za-z]*)$")
+#: How far a "sequential" number may jump: gaps of repealed clauses, not quoted "96A".
+_MAX_GAP = 3
+#: How far to look ahead to settle whether "(i)" is a letter or a roman numeral.
+_LOOKAHEAD = 60
 
 
 def parse(document: Document, profile: str | Profile | None = None) -> Bill:
@@ -70,14 +83,33 @@ class _Parser:
         self.preface: list[PrefaceLine] = []
         self.roots: list[_Node] = []
         self.stack: list[_Node] = []
+        self.blocks: tuple[Block, ...] = ()
+        self.index = 0
+        self.in_annex = False
+        self.quoting = False  # inside an unmarked quotation (after "insert—")
+        self.last_number: dict[int, str] = {}  # rank -> label of the last sequential unit
 
     def run(self, document: Document) -> Bill:
-        toc = find_toc(self.profile, document.blocks)
-        for index, block in enumerate(document.blocks):
+        blocks = self.blocks = document.blocks
+        toc = find_toc(self.profile, blocks)
+        quoted = find_quotes(self.profile, blocks, toc)
+        previous_line = -1
+        for index, block in enumerate(blocks):
+            self.index = index
+            # A line right after the previous one continues a wrapped paragraph of the source.
+            starts_paragraph = block.line != previous_line + 1
+            previous_line = block.line
             if index in toc:
-                self.preface.append(PrefaceLine(block.text, "toc"))
+                # Contents after the body has begun stay where they are, as plain text: the
+                # preface is written before the body, and text must keep its order.
+                if self.roots:
+                    self.take_heading_or_plain(block.text)
+                else:
+                    self.preface.append(PrefaceLine(block.text, "toc"))
+            elif index in quoted:
+                self.take_heading_or_plain(block.text)
             else:
-                self.line(block)
+                self.line(block, starts_paragraph=starts_paragraph)
         taken: set[str] = set()
         counts: dict[str, int] = {}
         body: list[Unit] = []
@@ -95,29 +127,118 @@ class _Parser:
     def in_article(self) -> bool:
         return any(node.kind == "article" for node in self.stack)
 
-    def line(self, block: Block) -> None:
-        text = block.text
+    def take_heading_or_plain(self, text: str) -> None:
         top = self.stack[-1] if self.stack else None
         if top is not None and top.wants_heading:
             top.wants_heading = False
-            if self.profile.classify(
-                text, in_article=True
-            ) is None and self.profile.is_heading_line(text):
+        self.plain(text)
+
+    def line(self, block: Block, *, starts_paragraph: bool = True) -> None:
+        text = block.text
+        profile = self.profile
+        top = self.stack[-1] if self.stack else None
+        if top is not None and top.wants_heading:
+            top.wants_heading = False
+            if profile.classify(text, in_article=True) is None and profile.is_heading_line(text):
                 top.heading = text
                 return
-        note = self.profile.note_marker
-        if note is not None and note.match(text) and self.stack:
+        found = None if profile.wrapped and not starts_paragraph else self.structural(text)
+        if self.quoting:
+            # An unmarked quotation ends at its closing line, or where the bill's own next
+            # clause begins (some prints have no closing line).
+            if found is not None and found[0].sequential:
+                self.quoting = False
+            else:
+                if profile.quote_close.match(text):
+                    self.quoting = False
+                self.plain(text)
+                return
+        note = profile.note_marker
+        if note is not None and self.stack and note.match(text):
             self.open_note(text, block.line)
-            return
+        elif found is None:
+            self.plain(text)
+        else:
+            self.open(found[0], found[1], block.line)
+        if profile.quote_intro is not None and profile.quote_intro.search(text):
+            self.quoting = True
+
+    def structural(self, text: str) -> tuple[Level, re.Match[str]] | None:
+        """The level that this line opens, or None when it is plain text here."""
         found = self.profile.classify(text, in_article=self.in_article())
         if found is None:
-            self.plain(text)
-            return
+            return None
         level, match = found
+        if level.numbering in (LOWER, UPPER):
+            level, match = self.letter_or_roman(text, level, match)
+        if self.in_annex and not level.annex:
+            return None
         if not _conserves(text, match):
-            self.plain(text)  # a pattern that would drop characters is not trusted
-            return
-        self.open(level, match, block.line)
+            return None  # a pattern that would drop characters is not trusted
+        if level.sequential and not self.follows(level, _label_of(self.profile, match)):
+            return None
+        return level, match
+
+    def follows(self, level: Level, label: str) -> bool:
+        """Does this number come next after the previous unit of its level?"""
+        number = _SEQUENCE.match(label)
+        if number is None:
+            return False
+        previous = self.last_number.get(level.rank)
+        if previous is None:
+            return int(number.group(1)) <= 2
+        before = _SEQUENCE.match(previous)
+        assert before is not None  # only labels that matched are remembered
+        n, suffix = int(number.group(1)), number.group(2).upper()
+        pn, psuffix = int(before.group(1)), before.group(2).upper()
+        if n == pn:
+            return (len(suffix), suffix) > (len(psuffix), psuffix)
+        return pn < n <= pn + _MAX_GAP
+
+    def letter_or_roman(
+        self, text: str, level: Level, match: re.Match[str]
+    ) -> tuple[Level, re.Match[str]]:
+        """Settle "(i)" (or "(v)", "(x)", "(I)"...): a letter after "(h)" that is followed by
+        "(j)", a roman numeral when it continues or starts a roman list."""
+        roman = next(
+            (
+                (lv, m)
+                for lv, m in self.profile.matches(text, in_article=self.in_article())
+                if _LETTER_OF_ROMAN.get(lv.numbering) == level.numbering
+            ),
+            None,
+        )
+        if roman is None:
+            return level, match
+        label = _label_of(self.profile, match)
+        value = roman_value(label)
+        if value is None:
+            return level, match
+        letter_open = next((n for n in reversed(self.stack) if n.rank == level.rank), None)
+        roman_open = next((n for n in reversed(self.stack) if n.rank == roman[0].rank), None)
+        if roman_open is not None and roman_value(roman_open.label) == value - 1:
+            return roman
+        if letter_open is not None and len(label) == 1 and len(letter_open.label) == 1:
+            if ord(label) == ord(letter_open.label) + 1:
+                # "(h)" then "(i)": the next item of either list tells which this is.
+                return roman if self.next_is_roman(level, roman[0], value) else (level, match)
+        if value == 1:
+            return roman
+        if letter_open is None:
+            return roman
+        return roman if roman_open is not None or len(label) > 1 else (level, match)
+
+    def next_is_roman(self, letter: Level, roman: Level, value: int) -> bool:
+        end = min(len(self.blocks), self.index + 1 + _LOOKAHEAD)
+        for block in self.blocks[self.index + 1 : end]:
+            found = roman.pattern.match(block.text)
+            if found is not None:
+                return roman_value(_label_of(self.profile, found)) == value + 1
+            if letter.pattern.match(block.text) or self.profile.classify(
+                block.text, in_article=False
+            ):
+                return False
+        return False
 
     def plain(self, text: str) -> None:
         if self.stack:
@@ -140,8 +261,12 @@ class _Parser:
     def open(self, level: Level, match: re.Match[str], line: int) -> None:
         self.pop_notes()
         groups = match.groupdict()
-        label = self.profile.label(groups.get("label") or "")
-        rank = self.rank_of(level, label)
+        label = _label_of(self.profile, match)
+        rank = level.rank
+        if level.sequential:
+            self.last_number[rank] = label
+        if level.annex:
+            self.in_annex = True
         node = _Node(
             kind=level.kind,
             rank=rank,
@@ -158,19 +283,6 @@ class _Parser:
             self.stack.pop()
         self.attach(node)
 
-    def rank_of(self, level: Level, label: str) -> int:
-        """Resolve "(i)": a roman sub-point unless it follows "(h)" at the letter level."""
-        if level.kind != "point" or not _ROMAN_SMALL.match(label) or not label.isascii():
-            return level.rank
-        open_points = [node for node in self.stack if node.kind == "point"]
-        letter = next((n for n in reversed(open_points) if n.rank == level.rank), None)
-        roman = next((n for n in reversed(open_points) if n.rank == level.rank + 1), None)
-        if roman is not None:
-            return level.rank + 1
-        if letter is not None and not (label == "i" and letter.label == "h") and label == "i":
-            return level.rank + 1
-        return level.rank
-
     def attach(self, node: _Node) -> None:
         if self.stack:
             self.stack[-1].children.append(node)
@@ -182,11 +294,64 @@ class _Parser:
 _NOT_SPACE = re.compile(r"\S")
 
 
+def _label_of(profile: Profile, match: re.Match[str]) -> str:
+    groups = match.groupdict()
+    return profile.label(groups.get("label") or groups.get("label2") or "")
+
+
 def _conserves(text: str, match: re.Match[str]) -> bool:
     """Do the number, heading and rest of a matched line hold every character of the line?"""
     groups = match.groupdict()
     kept = "".join(groups.get(key) or "" for key in ("num", "heading", "rest"))
     return len(_NOT_SPACE.findall(kept)) == len(_NOT_SPACE.findall(text))
+
+
+#: A quotation that has not closed after this many lines was a stray quote mark, not a quotation.
+_MAX_QUOTE_LINES = 400
+_QUOTE_START = re.compile(r"^[«“„\"]")
+
+
+def find_quotes(profile: Profile, blocks: tuple[Block, ...], toc: set[int]) -> set[int]:
+    """Indexes of the blocks inside a quotation that spans lines.
+
+    A quotation starts at a line that opens with a quote mark and leaves it open («Статья 5.
+    ... with no », or "SEC. 5. with an odd number of ASCII quotes), and ends at the line that
+    closes it. Only lines that can be told apart from the bill's own text are kept: a quotation
+    that never closes is ignored, so a stray « cannot swallow the rest of the bill.
+    """
+    quoted: set[int] = set()
+    index, count = 0, len(blocks)
+    while index < count:
+        text = blocks[index].text
+        if index in toc or not _QUOTE_START.match(text):
+            index += 1
+            continue
+        depth = _quote_depth(profile, text)
+        if depth <= 0:
+            index += 1
+            continue
+        end = index + 1
+        limit = min(count, index + _MAX_QUOTE_LINES)
+        while end < limit and depth > 0:
+            depth += _quote_depth(profile, blocks[end].text)
+            end += 1
+        if depth > 0:
+            index += 1  # never closed: not a quotation
+            continue
+        quoted.update(range(index, end))
+        index = end
+    return quoted
+
+
+def _quote_depth(profile: Profile, text: str) -> int:
+    """How many quotations this line leaves open (negative when it closes more)."""
+    depth = 0
+    for opening, closing in profile.quote_pairs:
+        depth += text.count(opening) - text.count(closing)
+    if text.count('"') % 2:
+        # ASCII quotes do not say which way they point: an odd one at the start opens.
+        depth += 1 if text.startswith('"') else -1
+    return depth
 
 
 def find_toc(profile: Profile, blocks: tuple[Block, ...]) -> set[int]:
@@ -220,6 +385,41 @@ def find_toc(profile: Profile, blocks: tuple[Block, ...]) -> set[int]:
         first = run[0]
         if first > 0 and profile.toc_marker.match(blocks[first - 1].text):
             toc.add(first - 1)
+    toc.update(_toc_after_marker(profile, blocks))
+    return toc
+
+
+def _toc_after_marker(profile: Profile, blocks: tuple[Block, ...]) -> set[int]:
+    """A table of contents introduced by a marker ("CONTENTS") whose first article entry is
+    found again, word for word, where the body begins. Group headings between the entries
+    (unnumbered in UK bills, so no run of headings) are part of it; the headings just before
+    the body's first article, and the title lines between the two, are not."""
+    toc: set[int] = set()
+    for marker, block in enumerate(blocks[:5000]):
+        if not profile.toc_marker.match(block.text):
+            continue
+        first = next(
+            (
+                i
+                for i in range(marker + 1, min(len(blocks), marker + 200))
+                if _kind(profile, blocks[i]) == "article"
+            ),
+            None,
+        )
+        if first is None:
+            continue
+        again = next(
+            (i for i in range(first + 1, len(blocks)) if blocks[i].text == blocks[first].text),
+            None,
+        )
+        if again is None:
+            continue
+        end = again - 1
+        while end > first and _kind(profile, blocks[end]) not in ("article", None):
+            end -= 1  # the body's own chapter headings
+        while end > first and _kind(profile, blocks[end]) is None:
+            end -= 1  # the bill's title and enacting words after the contents
+        toc.update(range(marker, end + 1))
     return toc
 
 

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+# Registration order is the order of preference when no profile matches at all: eu, then kz.
 from billdiff.profiles import eu, kz
+
+# isort: split
+from billdiff.profiles import de, fr, tz, uk, us
 from billdiff.profiles.base import Level, Profile
 from billdiff.profiles.registry import all_profiles, detect_profile, get_profile, register
 
@@ -10,9 +14,14 @@ __all__ = [
     "Level",
     "Profile",
     "all_profiles",
+    "de",
     "detect_profile",
     "eu",
+    "fr",
     "get_profile",
     "kz",
     "register",
+    "tz",
+    "uk",
+    "us",
 ]

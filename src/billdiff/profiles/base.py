@@ -10,6 +10,25 @@ from billdiff.normalize import lookalikes
 
 ROMAN = r"[IVXLCDMІХ]+"  # Cyrillic І and Х stand in for Latin I and X in real texts
 
+#: How a level numbers its units, for the "(i) is a letter or a roman numeral" question.
+LOWER, UPPER, LOWER_ROMAN, UPPER_ROMAN = "lower", "upper", "lower-roman", "upper-roman"
+
+_ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
+_ROMAN_LABEL = re.compile(r"^(?:[ivxlcdm]+|[IVXLCDM]+)$")
+_NEVER = re.compile(r"(?!x)x")
+
+
+def roman_value(label: str) -> int | None:
+    """The value of a roman numeral, or None: ``"iv"`` -> 4, ``"XII"`` -> 12, ``"ab"`` -> None."""
+    if not _ROMAN_LABEL.match(label):
+        return None
+    total, previous = 0, 0
+    for char in reversed(label.lower()):
+        value = _ROMAN_VALUES[char]
+        total = total - value if value < previous else total + value
+        previous = max(previous, value)
+    return total
+
 
 @dataclass(frozen=True)
 class Level:
@@ -20,6 +39,14 @@ class Level:
     ``rest`` (text on the same line that is the start of its content). ``rank`` orders levels:
     a unit nests inside the nearest open unit of a lower rank. ``heading_on_next_line`` lets the
     next plain line become the heading ("Article 5" / "Subject matter").
+
+    ``numbering`` says whether the labels are letters or roman numerals (see the constants
+    above): a letter level and a roman level of the same case make "(i)" ambiguous, and the
+    parser resolves it from the neighbouring points. ``sequential`` accepts a unit only when its
+    number follows the previous one of the same level (for bare "1 Heading" clauses, which
+    quoted amendments and stray lines would otherwise imitate). ``annex`` opens an annex or
+    schedule: after it only other annex lines are structural, so that a schedule's paragraphs
+    are never taken for articles of the bill.
     """
 
     kind: str
@@ -27,6 +54,9 @@ class Level:
     pattern: re.Pattern[str]
     heading_on_next_line: bool = False
     inside_article: bool = False  # only recognised inside an article (paragraphs, points)
+    numbering: str = ""
+    sequential: bool = False
+    annex: bool = False
 
 
 class Profile:
@@ -39,12 +69,29 @@ class Profile:
     levels: ClassVar[tuple[Level, ...]] = ()
     #: A line that opens a table of contents.
     toc_marker: ClassVar[re.Pattern[str]] = re.compile(
-        r"^(Оглавление|Содержание|Мазмұны|Contents|Table of contents)\s*:?$", re.IGNORECASE
+        r"^(Оглавление|Содержание|Мазмұны|Contents|Table of contents|Inhaltsverzeichnis"
+        r"|Inhaltsübersicht|Sommaire|Table des matières|Yaliyomo)\s*:?$",
+        re.IGNORECASE,
     )
     #: A line that is an editorial note of its unit, not law text.
     note_marker: ClassVar[re.Pattern[str] | None] = None
     #: Text that marks an article as excluded or repealed (a stub).
-    stub_marker: ClassVar[re.Pattern[str]] = re.compile(r"(?!x)x")
+    stub_marker: ClassVar[re.Pattern[str]] = _NEVER
+    #: Common words of the profile's language: they tell "Article 5" in French from English.
+    words: ClassVar[re.Pattern[str] | None] = None
+    #: Lines typical of the tradition that are not numbered units ("Resolved by the Senate"):
+    #: they count for detection, so that a one-section resolution is still recognised.
+    signature: ClassVar[re.Pattern[str] | None] = None
+    #: Lines are wrapped inside paragraphs (Markdown from gesetze-im-internet): only a line
+    #: that starts a paragraph of the source (after a blank line) can start a unit, so that a
+    #: wrapped "1. Mai" or "§ 5 gilt" in running text is never taken for a number.
+    wrapped: ClassVar[bool] = False
+    #: A line that ends by introducing quoted text without quote marks (UK prints rendered as
+    #: text: "After section 96 insert—"), and the line that closes such a quotation (".", ";").
+    quote_intro: ClassVar[re.Pattern[str] | None] = None
+    quote_close: ClassVar[re.Pattern[str]] = re.compile(r"^[”\"’»]?\s*[.;,:](?:\s*(?:and|or))?$")
+    #: Opening and closing quote marks that delimit quoted structure ("«Статья 5. ...»").
+    quote_pairs: ClassVar[tuple[tuple[str, str], ...]] = (("«", "»"), ("“", "”"))
 
     def classify(self, text: str, *, in_article: bool) -> tuple[Level, re.Match[str]] | None:
         for level in self.levels:
@@ -54,6 +101,17 @@ class Profile:
             if match:
                 return level, match
         return None
+
+    def matches(self, text: str, *, in_article: bool) -> list[tuple[Level, re.Match[str]]]:
+        """Every level that this line fits, in order: "(i)" fits a letter and a roman level."""
+        found: list[tuple[Level, re.Match[str]]] = []
+        for level in self.levels:
+            if level.inside_article and not in_article:
+                continue
+            match = level.pattern.match(text)
+            if match:
+                found.append((level, match))
+        return found
 
     def label(self, raw: str) -> str:
         """The normalised number: ``"VІI"`` -> ``"VII"``, ``"3 - 1"`` -> ``"3-1"``."""
@@ -71,6 +129,18 @@ class Profile:
         return len(text) <= 200 and not text.rstrip().endswith((".", ";", ",", ":"))
 
     def score(self, lines: list[str]) -> int:
-        """How many lines look like articles or chapters of this profile."""
-        structural = [lv for lv in self.levels if not lv.inside_article]
-        return sum(1 for line in lines for lv in structural if lv.pattern.match(line))
+        """How many lines look like articles or chapters of this profile, weighed down when
+        the text is not in the profile's language (French "Article 5" is not EU English)."""
+        structural = [lv.pattern for lv in self.levels if not lv.inside_article]
+        if self.signature is not None:
+            structural.append(self.signature)
+        count = sum(
+            1 for line in lines if len(line) <= 300 and any(p.match(line) for p in structural)
+        )
+        if self.words is None or not count:
+            return count
+        # A sample is enough to tell the language, and keeps detection linear and fast.
+        step = max(1, len(lines) // 500)
+        sample = lines[::step]
+        share = sum(1 for line in sample if self.words.search(line)) / len(sample)
+        return round(count * min(1.0, 0.05 + 1.5 * share))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from billdiff.profiles.base import ROMAN, Level, Profile
+from billdiff.profiles.base import LOWER, LOWER_ROMAN, ROMAN, Level, Profile
 from billdiff.profiles.registry import register
 
 _I = re.IGNORECASE
@@ -13,7 +13,8 @@ _I = re.IGNORECASE
 @register
 class EuropeanUnion(Profile):
     """EU style, in English: TITLE / CHAPTER / SECTION, "Article 5" with its heading on the next
-    line, paragraphs "1.", points "(a)", sub-points "(i)"."""
+    line, paragraphs "1.", points "(a)", sub-points "(i)", and ANNEX I, II ... after the
+    articles (an annex's numbered lines are never articles of the act)."""
 
     name = "eu"
     aliases = ("en", "english", "article")
@@ -64,6 +65,22 @@ class EuropeanUnion(Profile):
             6,
             re.compile(r"^(?P<num>\((?P<label>[a-z]{1,2})\))\s*(?P<rest>.*)$"),
             inside_article=True,
+            numbering=LOWER,
+        ),
+        Level(
+            "point",
+            7,
+            re.compile(r"^(?P<num>\((?P<label>[ivxl]+)\))\s*(?P<rest>.*)$"),
+            inside_article=True,
+            numbering=LOWER_ROMAN,
+        ),
+        Level(
+            "part",
+            -1,
+            re.compile(rf"^(?P<num>ANNEX(?:\s+(?P<label>{ROMAN}|\d+))?)\s*$"),
+            heading_on_next_line=True,
+            annex=True,
         ),
     )
+    words = re.compile(r"\b(?:the|of|and|shall|to|in|or|by)\b")
     stub_marker = re.compile(r"^\W*(deleted|repealed)\W*$|\[repealed\]", _I)

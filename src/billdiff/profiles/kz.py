@@ -4,11 +4,21 @@ from __future__ import annotations
 
 import re
 
-from billdiff.profiles.base import ROMAN, Level, Profile
+from billdiff.profiles.base import LOWER, ROMAN, Level, Profile
 from billdiff.profiles.registry import register
 
 _NUM = r"\d+(?:\s*-\s*\d+)*"
 _I = re.IGNORECASE
+
+# Keywords as real texts spell them, with Latin look-alikes typed for Cyrillic letters
+# ("Cтатья" with a Latin C, "тараy", "Паpагpаф" with Latin p).
+_STATYA = "[СC]т[аa]ть[яЯ]"
+_BAP = "б[аa]п"
+_GLAVA = "Гл[аa]в[аa]"
+_TARAU = "т[аa][рp][аa][уyү]"
+_RAZDEL = "[РP][аa]зд[еe]л"
+_BOLIM = "бөлім"
+_PARAGRAF = "П[аa][рp][аa]г[рp][аa]ф"
 
 
 @register
@@ -28,21 +38,14 @@ class Kazakhstan(Profile):
             "part",
             0,
             re.compile(
-                rf"^(?P<num>Раздел\s+(?P<label>\d+|{ROMAN})\s*\.?)(?:\s+(?P<heading>.*))?$", _I
+                rf"^(?P<num>{_RAZDEL}\s+(?P<label>\d+|{ROMAN})\s*\.?)(?:\s+(?P<heading>.*))?$", _I
             ),
         ),
         Level(
             "part",
             0,
             re.compile(
-                rf"^(?P<num>(?P<label>\d+|{ROMAN})\s*-?\s*бөлім\s*\.?)(?:\s+(?P<heading>.*))?$", _I
-            ),
-        ),
-        Level(
-            "chapter",
-            2,
-            re.compile(
-                rf"^(?P<num>Глава\s+(?P<label>(?:\d+|{ROMAN})(?:-\d+)?)\s*\.?)(?:\s+(?P<heading>.*))?$",
+                rf"^(?P<num>(?P<label>\d+|{ROMAN})\s*-?\s*{_BOLIM}\s*\.?)(?:\s+(?P<heading>.*))?$",
                 _I,
             ),
         ),
@@ -50,7 +53,15 @@ class Kazakhstan(Profile):
             "chapter",
             2,
             re.compile(
-                rf"^(?P<num>(?P<label>(?:\d+|{ROMAN})(?:-\d+)?)\s*-?\s*тарау\s*\.?)(?:\s+(?P<heading>.*))?$",
+                rf"^(?P<num>{_GLAVA}\s+(?P<label>(?:\d+|{ROMAN})(?:-\d+)?)\s*\.?)(?:\s+(?P<heading>.*))?$",
+                _I,
+            ),
+        ),
+        Level(
+            "chapter",
+            2,
+            re.compile(
+                rf"^(?P<num>(?P<label>(?:\d+|{ROMAN})(?:-\d+)?)\s*-?\s*{_TARAU}\s*\.?)(?:\s+(?P<heading>.*))?$",
                 _I,
             ),
         ),
@@ -58,14 +69,15 @@ class Kazakhstan(Profile):
             "section",
             3,
             re.compile(
-                rf"^(?P<num>Параграф\s+(?P<label>{_NUM})\s*\.?)(?:\s+(?P<heading>.*))?$", _I
+                rf"^(?P<num>{_PARAGRAF}\s+(?P<label>{_NUM})\s*\.?)(?:\s+(?P<heading>.*))?$", _I
             ),
         ),
         Level(
             "section",
             3,
             re.compile(
-                rf"^(?P<num>(?P<label>{_NUM})\s*-\s*параграф\s*\.?)(?:\s+(?P<heading>.*))?$", _I
+                rf"^(?P<num>(?P<label>{_NUM})\s*-\s*{_PARAGRAF.lower()}\s*\.?)(?:\s+(?P<heading>.*))?$",
+                _I,
             ),
         ),
         # "Статья 5." with its heading on the same line; the dot (or the end of the line) keeps
@@ -73,12 +85,16 @@ class Kazakhstan(Profile):
         Level(
             "article",
             4,
-            re.compile(rf"^(?P<num>Статья\s+(?P<label>{_NUM})(?:\s*\.|\s*$))\s*(?P<heading>.*)$"),
+            re.compile(
+                rf"^(?P<num>{_STATYA}\s+(?P<label>{_NUM})(?:\s*\.|\s*$))\s*(?P<heading>.*)$"
+            ),
         ),
         Level(
             "article",
             4,
-            re.compile(rf"^(?P<num>(?P<label>{_NUM})\s*-\s*бап(?:\s*\.|\s*$))\s*(?P<heading>.*)$"),
+            re.compile(
+                rf"^(?P<num>(?P<label>{_NUM})\s*-\s*{_BAP}(?:\s*\.|\s*$))\s*(?P<heading>.*)$"
+            ),
         ),
         Level(
             "paragraph",
@@ -95,9 +111,11 @@ class Kazakhstan(Profile):
         Level(
             "point",
             7,
-            re.compile(r"^(?P<num>(?P<label>[а-яёәғқңөұүһі](?:-\d+)?)\))\s+(?P<rest>\S.*)$"),
+            re.compile(r"^(?P<num>(?P<label>[а-яёәғқңөұүһіi](?:-\d+)?)\))\s+(?P<rest>\S.*)$"),
             inside_article=True,
+            numbering=LOWER,
         ),
     )
     note_marker = re.compile(r"^(Сноска|Ескерту|Ескертпе)\b\s*\.?", _I)
-    stub_marker = re.compile(r"исключен|утратил[аио]? силу|алып\s+тасталды|күші\s+жойыл", _I)
+    stub_marker = re.compile(r"исключен|утратил[аио]?\s+силу|алып\s+тасталды|күші\s+жойыл", _I)
+    words = re.compile(r"[а-яёәғқңөұүһі]{3,}", _I)
