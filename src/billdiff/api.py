@@ -6,8 +6,6 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from lxml import etree
-
 from billdiff import akn
 from billdiff.changes import Comparison
 from billdiff.compare import Options
@@ -16,7 +14,11 @@ from billdiff.errors import InputError, UnsupportedFormatError
 from billdiff.model import Bill
 from billdiff.parse import parse as _parse
 from billdiff.profiles import Profile, detect_profile, get_profile
-from billdiff.readers import read_text
+from billdiff.readers import Document, read_docx, read_html, read_pdf, read_text
+from billdiff.readers.akn import is_akn, read_akn
+from billdiff.readers.detect import sniff as _sniff
+from billdiff.readers.uslm import is_uslm, read_uslm
+from billdiff.readers.xml import parse_xml
 from billdiff.render import get_renderer
 from billdiff.schema import validate as _validate
 
@@ -46,39 +48,53 @@ def _load(path: PathLike, max_bytes: int) -> bytes:
         raise InputError(exc.strerror or str(exc), source=name) from None
 
 
-def sniff(data: bytes) -> str:
-    """The format of a document from its first bytes: "akn", "xml", "docx", "pdf" or "text"."""
-    head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n")
-    if head.startswith(b"PK\x03\x04"):
-        return "docx"
-    if head.startswith(b"%PDF"):
-        return "pdf"
-    if head.startswith(b"<?xml") or head.startswith(b"<akomaNtoso"):
-        return "akn" if b"akomaNtoso" in data[:4096] else "xml"
-    return "text"
+def sniff(data: bytes, source: str = "") -> str:
+    """The format of a document: "akn", "uslm", "xml", "html", "docx", "pdf" or "text"
+    (see :func:`billdiff.readers.detect.sniff`)."""
+    return _sniff(data, source)
+
+
+def _read_xml(data: bytes, source: str) -> Bill:
+    root = parse_xml(data, source=source)
+    if is_uslm(root):
+        return read_uslm(root, source=source)
+    if is_akn(root):
+        if akn.BD_NS in root.nsmap.values():  # billdiff's own output round-trips exactly
+            return akn.from_xml(root, source=source)
+        return read_akn(root, source=source)
+    raise UnsupportedFormatError(
+        "an XML document that is neither Akoma Ntoso nor USLM", source=source
+    )
+
+
+def _document(data: str | bytes, kind: str, source: str) -> Document:
+    if isinstance(data, str) or kind == "text":
+        return read_text(data, source=source)
+    if kind == "docx":
+        return read_docx(data, source=source)
+    if kind == "pdf":
+        return read_pdf(data, source=source)
+    if kind == "html":
+        return read_html(data, source=source)
+    raise UnsupportedFormatError(f"reading {kind} documents is not supported", source=source)
 
 
 def parse(
     data: str | bytes, *, profile: str | Profile | None = None, source: str = "<string>"
 ) -> Bill:
     """Parse a document given as text or bytes into a Bill."""
-    if isinstance(data, bytes):
-        kind = sniff(data)
-        if kind == "akn":
-            return akn.from_bytes(data, source=source)
-        if kind != "text":
-            raise UnsupportedFormatError(
-                f"reading {kind} documents is not supported", source=source
-            )
-    document = read_text(data, source=source)
-    return _parse(document, profile)
+    kind = sniff(data, source) if isinstance(data, bytes) else "text"
+    if kind in ("akn", "uslm", "xml"):
+        assert isinstance(data, bytes)
+        return _read_xml(data, source)
+    return _parse(_document(data, kind, source), profile)
 
 
 def read(
     path: PathLike, *, profile: str | Profile | None = None, max_bytes: int = DEFAULT_MAX_BYTES
 ) -> Bill:
-    """Read and parse a file: plain or Markdown-like text in any common encoding, or Akoma
-    Ntoso XML."""
+    """Read and parse a file: plain or Markdown-like text in any common encoding, DOCX, PDF,
+    HTML, Akoma Ntoso XML or US USLM bill XML."""
     return parse(_load(path, max_bytes), profile=profile, source=os.fspath(path))
 
 
@@ -120,7 +136,12 @@ class Explanation:
 
 def explain(path: PathLike, *, profile: str | None = None) -> Explanation:
     data = _load(path, DEFAULT_MAX_BYTES)
-    document = read_text(data, source=os.fspath(path))
+    source = os.fspath(path)
+    kind = sniff(data, source)
+    if kind in ("akn", "uslm", "xml"):  # structure comes from the XML, not from a profile
+        bill = _read_xml(data, source)
+        return Explanation(bill.profile, 1.0, len(bill.articles()), {})
+    document = _document(data, kind, source)
     lines = [block.text for block in document.blocks]
     from billdiff.profiles import all_profiles
 
@@ -136,12 +157,7 @@ def explain(path: PathLike, *, profile: str | None = None) -> Explanation:
 def validate(path: PathLike) -> list[str]:
     """Errors of an XML file against billdiff's Akoma Ntoso schema; empty when valid."""
     data = _load(path, DEFAULT_MAX_BYTES)
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
-    try:
-        root = etree.fromstring(data, parser)
-    except etree.XMLSyntaxError as exc:
-        raise InputError(f"the XML is not well-formed: {exc}", source=os.fspath(path)) from None
-    return _validate(root)
+    return _validate(parse_xml(data, source=os.fspath(path)))
 
 
 def write_atomic(path: PathLike, data: str | bytes) -> None:

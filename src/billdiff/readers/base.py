@@ -7,10 +7,16 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Block:
-    """One line of text of the document, with markup removed, and where it came from."""
+    """One line of text of the document, with markup removed, and where it came from.
+
+    ``line`` is the 1-based line of the source for text and HTML, the paragraph number for
+    DOCX, and the line on its page for PDF, where ``page`` (1-based) says which page; 0
+    when the format has no pages.
+    """
 
     text: str
-    line: int  # 1-based line of the source
+    line: int
+    page: int = 0
 
 
 @dataclass(frozen=True)

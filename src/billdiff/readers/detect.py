@@ -1,0 +1,89 @@
+"""Which reader a document needs, from its first bytes (the file name is only a hint)."""
+
+from __future__ import annotations
+
+import re
+
+from billdiff.errors import InputError
+
+USLM_NS = b"http://schemas.gpo.gov/xml/uslm"
+
+# The first element of an XML document, after its prolog (declaration, comments, PIs, DOCTYPE).
+_PROLOG = re.compile(rb"\s*(?:<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^\[>]*(?:\[.*?\])?\s*>|\s+)*", re.S)
+_ROOT = re.compile(rb"<(?:([A-Za-z_][\w.-]*):)?([A-Za-z_][\w.-]*)")
+_BOMS = ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
+
+#: Extensions that name a format; the bytes decide, but a mismatch is reported clearly.
+EXTENSIONS = {
+    ".docx": "docx",
+    ".docm": "docx",
+    ".pdf": "pdf",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".xml": "xml",
+    ".akn": "xml",
+}
+
+
+def _head(data: bytes) -> bytes:
+    """The first few KiB as ASCII-compatible bytes (UTF-16 XML is transcoded)."""
+    head = data[:8192]
+    for bom, encoding in _BOMS:
+        if head.startswith(bom):
+            head = head[len(bom) :]
+            if encoding != "utf-8":
+                return head[: len(head) // 2 * 2].decode(encoding, "replace").encode("utf-8")
+            return head
+    if head[:4] in (b"<\x00?\x00", b"<\x00a\x00"):
+        return head[: len(head) // 2 * 2].decode("utf-16-le", "replace").encode("utf-8")
+    if head[:4] in (b"\x00<\x00?", b"\x00<\x00a"):
+        return head[: len(head) // 2 * 2].decode("utf-16-be", "replace").encode("utf-8")
+    return head
+
+
+def root_name(data: bytes) -> str:
+    """The local name of the first element of an XML or HTML document ("" if none)."""
+    head = _head(data)
+    start = _PROLOG.match(head)
+    rest = head[start.end() if start else 0 :]
+    found = _ROOT.match(rest)
+    return found.group(2).decode("ascii", "replace") if found else ""
+
+
+def sniff(data: bytes, source: str = "") -> str:
+    """The format of a document: "akn", "uslm", "xml", "html", "docx", "pdf" or "text".
+
+    Magic bytes first (ZIP, %PDF), then the root element for markup: ``akomaNtoso`` in any
+    namespace, ``bill``/``resolution`` in the USLM namespace, ``html``. The extension of
+    ``source`` only breaks ties (an HTML fragment without ``<html>``) and turns a wrong
+    file into a clear error: a ``.docx`` that is not a ZIP archive is corrupt, not text.
+    """
+    head = _head(data)
+    stripped = head.lstrip(b" \t\r\n")
+    hint = next((kind for ext, kind in EXTENSIONS.items() if source.lower().endswith(ext)), "")
+    if stripped.startswith((b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")):
+        return "docx"
+    if b"%PDF-" in data[:1024]:
+        return "pdf"
+    if hint == "docx":
+        raise InputError(
+            "not a DOCX document (no ZIP signature): corrupt or mis-named", source=source
+        )
+    if hint == "pdf":
+        raise InputError("not a PDF document (no %PDF header): corrupt or mis-named", source=source)
+    if stripped.startswith(b"<"):
+        name = root_name(data)
+        if name == "akomaNtoso":
+            return "akn"
+        if name in ("bill", "resolution", "amendment", "engrossedAmendment") and USLM_NS in head:
+            return "uslm"
+        if name.lower() == "html" or re.match(rb"<!doctype\s+html", stripped, re.I):
+            return "html"
+        if name and (stripped.startswith(b"<?xml") or hint == "xml"):
+            return "xml"
+        # Anything else starting with "<" (a Markdown file opening with an anchor) is text,
+        # unless it is named .html.
+    if hint == "html":
+        return "html"
+    return "text"

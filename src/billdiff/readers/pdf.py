@@ -1,0 +1,205 @@
+"""The text layer of a PDF -> text blocks, without running headers, footers and page numbers.
+
+Library: pypdf. It is pure Python (nothing to compile, installs anywhere billdiff does),
+actively maintained by the py-pdf organisation, has an explicit encryption API
+(``is_encrypted``/``decrypt``) so an encrypted file gets a clear answer, and guards against
+decompression bombs in streams itself. pdfminer.six lays text out more precisely but is
+several times slower on large bills and billdiff only needs lines in reading order, which
+pypdf's ``extract_text`` gives for the single-column layout bills are printed in.
+
+What is done with the lines, and why:
+
+- Running headers and footers (the bill's title on every page, "ПРОЕКТ") are lines at the top
+  or bottom of a page that repeat on most pages: they are dropped, as are page numbers ("3",
+  "- 3 -", "Page 3 of 9", "стр. 3"), recognised as edge lines whose number follows the page
+  index. A line such as "Статья 5." at the top of two pages is not a page number: its number
+  does not move with the page.
+- A word hyphenated at a line end ("зако-" / "на") is joined ("закона").
+- Lines wrapped inside a paragraph are joined into one block: a new block starts after a line
+  that ends a sentence or stops short of the line width, or at a line that opens a unit
+  (Статья, Глава, N-бап, Article, SEC., §...). The parser then sees one line per paragraph.
+
+A PDF without a text layer (a scan) is refused with a message saying it needs OCR; an
+encrypted PDF that does not open with the empty password is refused as such.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from billdiff.errors import InputError
+from billdiff.readers.base import Block, Document
+
+#: More pages than any bill has; guards the time spent on hostile files.
+MAX_PAGES = 10000
+_EDGE = 3  # lines at the top and at the bottom of a page that may be headers or footers
+
+
+@dataclass(frozen=True)
+class _Line:
+    text: str
+    page: int  # 1-based
+    index: int  # 1-based line on its page
+
+
+def read_pdf(data: bytes, *, source: str = "") -> Document:
+    """A PDF file's bytes -> a :class:`Document` of paragraphs (``Block.page`` says where)."""
+    pages = _extract(data, source)
+    if not any(line.strip() for page in pages for line in page):
+        raise InputError(
+            "the PDF has no text layer (a scan or images only): it needs OCR first",
+            source=source,
+        )
+    lines = remove_furniture(pages)
+    blocks = paragraphs(lines)
+    if not blocks:
+        raise InputError("the PDF has no text besides headers and footers", source=source)
+    return Document(tuple(blocks), source=source, encoding="utf-8", format="pdf")
+
+
+def _extract(data: bytes, source: str) -> list[list[str]]:
+    from pypdf import PasswordType, PdfReader
+    from pypdf.errors import DependencyError, FileNotDecryptedError
+
+    if not data.lstrip().startswith(b"%PDF") and b"%PDF-" not in data[:1024]:
+        raise InputError("not a PDF document (no %PDF header)", source=source)
+    # pypdf raises many kinds of exception on damaged files (its own, but also ValueError,
+    # KeyError, TypeError from deep inside); every one of them means "cannot read this PDF".
+    try:
+        reader = PdfReader(io.BytesIO(data), strict=False)
+        if reader.is_encrypted:
+            try:
+                opened = reader.decrypt("")
+            except (DependencyError, NotImplementedError):
+                opened = PasswordType.NOT_DECRYPTED
+            if opened == PasswordType.NOT_DECRYPTED:
+                raise InputError(
+                    "the PDF is encrypted (password-protected); decrypt it first",
+                    source=source,
+                )
+        count = len(reader.pages)
+        if count > MAX_PAGES:
+            raise InputError(f"the PDF has {count:,} pages, over {MAX_PAGES:,}", source=source)
+        pages = [(page.extract_text() or "").splitlines() for page in reader.pages]
+    except InputError:
+        raise
+    except FileNotDecryptedError:
+        raise InputError(
+            "the PDF is encrypted (password-protected); decrypt it first", source=source
+        ) from None
+    except RecursionError:
+        raise InputError("the PDF is nested too deeply to read", source=source) from None
+    except Exception as exc:
+        raise InputError(f"the PDF is corrupt or truncated ({exc})", source=source) from None
+    return [[_clean(line) for line in page] for page in pages]
+
+
+_SPACES = re.compile(r"[ \t\u00a0]+")
+
+
+def _clean(line: str) -> str:
+    return _SPACES.sub(" ", line).strip()
+
+
+_DIGITS = re.compile(r"\d+")
+_PAGE_ONLY = re.compile(
+    r"^[\s\-–—.]*(?:(?:page|p\.|стр\.?|страница|бет|seite|s\.)\s*)?(\d+)"
+    r"(?:\s*(?:of|из|/|von)\s*\d+)?[\s\-–—.]*$",
+    re.IGNORECASE,
+)
+
+
+def remove_furniture(pages: list[list[str]]) -> list[_Line]:
+    """All lines in reading order, less running headers, footers and page numbers."""
+    numbered = [
+        [_Line(text, page_no, index) for index, text in enumerate(page, start=1) if text]
+        for page_no, page in enumerate(pages, start=1)
+    ]
+    edges = [_edge(page) for page in numbered]
+    total = len(pages)
+    needed = max(2, -(-6 * total // 10))  # "most pages": at least 60% (and two)
+    exact: Counter[str] = Counter()
+    for page in edges:
+        exact.update({line.text for line in page})
+    # Lines whose numbers move with the page: the same text with digits masked, and the
+    # number minus the page index constant on most pages.
+    offsets: dict[str, Counter[int]] = defaultdict(Counter)
+    for page in edges:
+        for line in page:
+            numbers = _DIGITS.findall(line.text)
+            if numbers and len(line.text) <= 80:
+                key = _DIGITS.sub("#", line.text)
+                offsets[key][int(numbers[-1]) - line.page] += 1
+    furniture: set[tuple[int, int]] = set()
+    for page in edges:
+        for line in page:
+            key = _DIGITS.sub("#", line.text)
+            numbers = _DIGITS.findall(line.text)
+            if total >= 2 and exact[line.text] >= needed:
+                furniture.add((line.page, line.index))
+            elif (
+                total >= 2
+                and numbers
+                and key in offsets
+                and offsets[key][int(numbers[-1]) - line.page] >= needed
+            ):
+                furniture.add((line.page, line.index))
+            elif (match := _PAGE_ONLY.match(line.text)) and int(match.group(1)) == line.page:
+                furniture.add((line.page, line.index))  # a lone page number, even on one page
+    return [line for page in numbered for line in page if (line.page, line.index) not in furniture]
+
+
+def _edge(page: list[_Line]) -> list[_Line]:
+    if len(page) <= 2 * _EDGE:
+        return page
+    return page[:_EDGE] + page[-_EDGE:]
+
+
+_HYPHENS = ("-", "\u00ad", "\u2010")
+_ENDS_PARAGRAPH = tuple('.;:!?»”"')
+_OPENS_UNIT = re.compile(
+    r"^(?:Статья|Глава|Раздел|Параграф|Приложение|СТАТЬЯ|ГЛАВА|РАЗДЕЛ|"
+    r"\d+(?:-\d+)*-бап|[IVXLCІ]+\s+(?:ТАРАУ|БӨЛІМ|тарау|бөлім)|"
+    r"Article|ARTICLE|Chapter|CHAPTER|Part|PART|TITLE|Title|Subtitle|SEC\.|Sec\.|SECTION|"
+    r"Section|Schedule|SCHEDULE|ANNEX|Annex|§|Art\.|Artikel|Abschnitt|Teil|Chapitre|Titre|"
+    r"Livre)\b"
+)
+_LOWER_START = re.compile(r"^[^\W\d_]", re.UNICODE)
+
+
+def paragraphs(lines: list[_Line]) -> list[Block]:
+    """Join lines wrapped inside a paragraph, and words hyphenated at a line end."""
+    if not lines:
+        return []
+    lengths = sorted(len(line.text) for line in lines if len(line.text) > 20)
+    width = lengths[int(len(lengths) * 0.8)] if lengths else 0
+    short = width * 0.75
+    blocks: list[Block] = []
+    text = lines[0].text
+    first = lines[0]
+    previous = lines[0].text
+    for line in lines[1:]:
+        hyphenated = (
+            previous.endswith(_HYPHENS)
+            and len(previous) > 1
+            and previous[-2].isalpha()
+            and _LOWER_START.match(line.text) is not None
+            and line.text[0].islower()
+        )
+        if hyphenated:
+            text = text[:-1] + line.text
+        elif (
+            previous.endswith(_ENDS_PARAGRAPH)
+            or len(previous) < short
+            or _OPENS_UNIT.match(line.text)
+        ):
+            blocks.append(Block(text, first.index, first.page))
+            text, first = line.text, line
+        else:
+            text = f"{text} {line.text}"
+        previous = line.text
+    blocks.append(Block(text, first.index, first.page))
+    return blocks
