@@ -267,6 +267,6 @@ def test_docx_without_text_is_refused() -> None:
 
 def test_numbering_with_missing_definitions_does_not_crash() -> None:
     body = para("Текст", num=(99, 0)) + para("Ещё", style="Unknown")
-    doc = read_docx(make_docx(body, numbering="<w:numbering xmlns:w='%s'/>" % W))
+    doc = read_docx(make_docx(body, numbering=f"<w:numbering xmlns:w='{W}'/>"))
     assert [b.text for b in doc.blocks] == ["Текст", "Ещё"]
     assert re.sub(r"\s", "", "".join(b.text for b in doc.blocks)) == "ТекстЕщё"

@@ -17,7 +17,8 @@ What is done with the lines, and why:
 - A word hyphenated at a line end ("зако-" / "на") is joined ("закона").
 - Lines wrapped inside a paragraph are joined into one block: a new block starts after a line
   that ends a sentence or stops short of the line width, or at a line that opens a unit
-  (Статья, Глава, N-бап, Article, SEC., §...). The parser then sees one line per paragraph.
+  (Статья, Глава, N-бап, Article, SEC., §...), or after such a line when the next one starts
+  with a capital letter. The parser then sees one line per paragraph.
 
 A PDF without a text layer (a scan) is refused with a message saying it needs OCR; an
 encrypted PDF that does not open with the empty password is refused as such.
@@ -195,6 +196,9 @@ def paragraphs(lines: list[_Line]) -> list[Block]:
             previous.endswith(_ENDS_PARAGRAPH)
             or len(previous) < short
             or _OPENS_UNIT.match(line.text)
+            # a heading ("Статья 1. Общие положения") followed by a sentence, not by the
+            # lower-case rest of a wrapped heading
+            or (_OPENS_UNIT.match(previous) and line.text[:1].isupper())
         ):
             blocks.append(Block(text, first.index, first.page))
             text, first = line.text, line

@@ -1,0 +1,165 @@
+"""PDF text-layer reading, on PDFs these tests write with fpdf2 and Debian's DejaVu font."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+
+import billdiff
+from billdiff import InputError
+from billdiff.readers.pdf import read_pdf
+
+from .helpers import letters
+
+FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+pytestmark = pytest.mark.skipif(
+    not FONT.exists(), reason=f"needs {FONT} (Debian package fonts-dejavu-core, see .ci/run)"
+)
+
+HEADER = "Проект Закона Республики Казахстан «О тестах»"
+
+# Each page: the lines exactly as printed. "возни-" / "кающие" is a word hyphenated at a line
+# end; the long lines are wrapped inside one paragraph.
+PAGES: list[list[str]] = [
+    [
+        "ЗАКОН РЕСПУБЛИКИ КАЗАХСТАН",
+        "Статья 1. Общие положения",
+        "1. Настоящий Закон регулирует общественные отношения, возни-",
+        "кающие в сфере тестирования программ для электронных машин,",
+        "и устанавливает основы их проверки.",
+        "2. Действие Закона распространяется на всех участников.",
+    ],
+    [
+        "Статья 2. Қазақ тілі",
+        "1. Мәтін: ә ғ қ ң ө ұ ү һ і әріптері барлық жағдайларда міндетті",
+        "түрде сақталуы тиіс және жоғалмауы керек.",
+        "2. Второй пункт второй статьи.",
+    ],
+    [
+        "Статья 3. Заключительные положения",
+        "Настоящий Закон вводится в действие по истечении десяти дней.",
+        "Президент Республики Казахстан",
+    ],
+]
+
+# What a reader of the bill reads: no header, no page numbers, the hyphenated word whole.
+LOGICAL = [
+    "ЗАКОН РЕСПУБЛИКИ КАЗАХСТАН",
+    "Статья 1. Общие положения",
+    "1. Настоящий Закон регулирует общественные отношения, возникающие в сфере "
+    "тестирования программ для электронных машин, и устанавливает основы их проверки.",
+    "2. Действие Закона распространяется на всех участников.",
+    "Статья 2. Қазақ тілі",
+    "1. Мәтін: ә ғ қ ң ө ұ ү һ і әріптері барлық жағдайларда міндетті түрде сақталуы тиіс "
+    "және жоғалмауы керек.",
+    "2. Второй пункт второй статьи.",
+    "Статья 3. Заключительные положения",
+    "Настоящий Закон вводится в действие по истечении десяти дней.",
+    "Президент Республики Казахстан",
+]
+
+
+def make_pdf(pages: list[list[str]], *, header: str | None = HEADER, footer: bool = True) -> bytes:
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4")
+    pdf.set_auto_page_break(False)
+    pdf.add_font("DejaVu", fname=str(FONT))
+    pdf.set_font("DejaVu", size=11)
+    for number, lines in enumerate(pages, start=1):
+        pdf.add_page()
+        if header:
+            pdf.text(20, 12, header)
+        y = 30.0
+        for line in lines:
+            pdf.text(20, y, line)
+            y += 7
+        if footer:
+            pdf.text(100, 285, f"- {number} -")
+    return bytes(pdf.output())
+
+
+def test_headers_page_numbers_and_hyphenation() -> None:
+    doc = read_pdf(make_pdf(PAGES), source="bill.pdf")
+    assert [b.text for b in doc.blocks] == LOGICAL
+    assert doc.format == "pdf"
+    assert [b.page for b in doc.blocks] == [1, 1, 1, 1, 2, 2, 2, 3, 3, 3]
+
+
+def test_pdf_parses_into_articles_and_conserves_text() -> None:
+    bill = billdiff.parse(make_pdf(PAGES), source="bill.pdf")
+    assert [a.num for a in bill.articles()] == ["Статья 1.", "Статья 2.", "Статья 3."]
+    assert [c.num for c in bill.articles()[0].children] == ["1.", "2."]
+    assert letters(bill.text()) == letters("\n".join(LOGICAL))
+    assert HEADER not in bill.text()
+
+
+def test_a_numbered_line_at_the_top_of_pages_is_not_a_running_header() -> None:
+    # "Статья N." opens pages 1-3, but its number does not follow the page: it is the law.
+    pages = [[f"Статья {n}. Заголовок", f"Текст статьи номер {n}."] for n in (1, 5, 9)]
+    doc = read_pdf(make_pdf(pages, header=None), source="s.pdf")
+    assert [b.text for b in doc.blocks if b.text.startswith("Статья")] == [
+        "Статья 1. Заголовок",
+        "Статья 5. Заголовок",
+        "Статья 9. Заголовок",
+    ]
+
+
+def test_single_page_number_is_removed() -> None:
+    doc = read_pdf(make_pdf([["Статья 1. Текст."]], header=None), source="one.pdf")
+    assert [b.text for b in doc.blocks] == ["Статья 1. Текст."]
+
+
+def test_pdf_without_text_layer_needs_ocr() -> None:
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.rect(20, 20, 100, 50, style="F")  # an "image" of text: no text layer
+    with pytest.raises(InputError, match=r"scan\.pdf: .*no text layer.*OCR"):
+        billdiff.parse(bytes(pdf.output()), source="scan.pdf")
+
+
+def test_encrypted_pdf_is_refused() -> None:
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(make_pdf(PAGES))))
+    writer.encrypt(user_password="secret", owner_password="owner", algorithm="RC4-128")
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    with pytest.raises(InputError, match=r"locked\.pdf: the PDF is encrypted"):
+        billdiff.parse(buffer.getvalue(), source="locked.pdf")
+
+
+def test_pdf_with_empty_user_password_opens() -> None:
+    # Restrictions-only encryption: every viewer opens it without asking, and so does billdiff.
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(make_pdf(PAGES))))
+    writer.encrypt(user_password="", owner_password="owner", algorithm="RC4-128")
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    assert [b.text for b in read_pdf(buffer.getvalue()).blocks] == LOGICAL
+
+
+@pytest.mark.parametrize(
+    "data",
+    [b"%PDF-1.7\n" + b"\x00garbage" * 50, b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog"],
+    ids=["garbage", "truncated"],
+)
+def test_corrupt_pdf_is_an_input_error(data: bytes) -> None:
+    with pytest.raises(InputError, match=r"bad\.pdf: "):
+        billdiff.parse(data, source="bad.pdf")
+
+
+def test_truncated_real_pdf_is_an_input_error() -> None:
+    data = make_pdf(PAGES)
+    with pytest.raises(InputError, match=r"cut\.pdf: "):
+        billdiff.parse(data[: len(data) // 3], source="cut.pdf")
+
+
+def test_pdf_named_file_that_is_not_a_pdf() -> None:
+    with pytest.raises(InputError, match=r"x\.pdf: not a PDF document"):
+        billdiff.parse(b"just text", source="x.pdf")
