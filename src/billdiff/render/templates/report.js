@@ -181,5 +181,6 @@
 
   apply();
   if (location.hash) { reveal(); }
+  if (window.performance && performance.mark) { performance.mark("billdiff-ready"); }
   body.setAttribute("data-ready", "1");
 })();
