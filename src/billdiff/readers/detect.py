@@ -80,7 +80,11 @@ def sniff(data: bytes, source: str = "") -> str:
             return "uslm"
         if name.lower() == "html" or re.match(rb"<!doctype\s+html", stripped, re.I):
             return "html"
-        if name and (stripped.startswith(b"<?xml") or hint == "xml"):
+        if stripped.startswith(b"<?xml") or hint == "xml":
+            # XML whatever its root (one hidden behind a huge DOCTYPE included): the XML
+            # readers name or refuse it, the text reader never sees markup it cannot judge.
+            return "xml"
+        if stripped[:9].upper() == b"<!DOCTYPE" and not name:
             return "xml"
         # Anything else starting with "<" (a Markdown file opening with an anchor) is text,
         # unless it is named .html.

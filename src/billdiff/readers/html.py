@@ -45,6 +45,11 @@ def read_html(data: bytes | str, *, source: str = "") -> Document:
         root = html.document_fromstring(text, parser=parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
         raise InputError(f"the HTML cannot be read: {exc}", source=source) from None
+    # The HTML parser recovers from everything, even by dropping what lies too deep: a limit
+    # it hit means text was lost, which billdiff never does silently.
+    for error in parser.error_log:
+        if error.type_name == "ERR_RESOURCE_LIMIT" or "Excessive depth" in error.message:
+            raise InputError(f"the HTML is nested too deeply ({error.message})", source=source)
     check_depth(root, source=source, limit=1000)
     body = root.find("body")
     top = body if body is not None else root
