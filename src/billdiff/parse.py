@@ -333,7 +333,12 @@ def find_quotes(profile: Profile, blocks: tuple[Block, ...], toc: set[int]) -> s
         end = index + 1
         limit = min(count, index + _MAX_QUOTE_LINES)
         while end < limit and depth > 0:
-            depth += _quote_depth(profile, blocks[end].text)
+            line = blocks[end].text
+            # French and US drafting open every quoted paragraph again («, “, ") and close
+            # only the last one: a mark at the start of a line inside a quotation continues it.
+            if _QUOTE_START.match(line):
+                line = line[1:]
+            depth += _quote_depth(profile, line, opening=False)
             end += 1
         if depth > 0:
             index += 1  # never closed: not a quotation
@@ -343,15 +348,19 @@ def find_quotes(profile: Profile, blocks: tuple[Block, ...], toc: set[int]) -> s
     return quoted
 
 
-def _quote_depth(profile: Profile, text: str) -> int:
+def _quote_depth(profile: Profile, text: str, *, opening: bool = True) -> int:
     """How many quotations this line leaves open (negative when it closes more)."""
     depth = 0
-    for opening, closing in profile.quote_pairs:
-        depth += text.count(opening) - text.count(closing)
+    for start, close in profile.quote_pairs:
+        depth += text.count(start) - text.count(close)
     if text.count('"') % 2:
-        # ASCII quotes do not say which way they point: an odd one at the start opens.
-        depth += 1 if text.startswith('"') else -1
+        # ASCII quotes do not say which way they point: an odd one opens on the line that
+        # starts the quotation and closes anywhere else.
+        depth += 1 if opening else -1
     return depth
+
+
+_Head = tuple[str, str] | None  # (kind, label) of a line outside any article, or None
 
 
 def find_toc(profile: Profile, blocks: tuple[Block, ...]) -> set[int]:
@@ -359,13 +368,26 @@ def find_toc(profile: Profile, blocks: tuple[Block, ...]) -> set[int]:
 
     A table of contents is a run of at least three structural headings with nothing else
     between them, whose articles are found again later in the document; a marker line
-    ("Оглавление", "Мазмұны", "CONTENTS") directly before such a run belongs to it.
+    ("Оглавление", "Мазмұны", "CONTENTS") directly before such a run belongs to it. A marker
+    followed by entries with unnumbered group headings between them is one too (see
+    :func:`_toc_after_marker`).
     """
+    heads: list[_Head] = []
+    last_seen: dict[str, int] = {}  # article label -> the last line where it stands
+    for index, block in enumerate(blocks):
+        found = profile.classify(block.text, in_article=False)
+        if found is None:
+            heads.append(None)
+            continue
+        head = (found[0].kind, _label_of(profile, found[1]))
+        heads.append(head)
+        if head[0] == "article":
+            last_seen[head[1]] = index
     toc: set[int] = set()
     runs: list[list[int]] = []
     current: list[int] = []
-    for index, block in enumerate(blocks):
-        if profile.classify(block.text, in_article=False) is not None:
+    for index, maybe in enumerate(heads):
+        if maybe is not None:
             current.append(index)
             continue
         if current:
@@ -373,23 +395,22 @@ def find_toc(profile: Profile, blocks: tuple[Block, ...]) -> set[int]:
         current = []
     if current:
         runs.append(current)
-    for run in (part for whole in runs for part in _split_at_repeat(profile, blocks, whole)):
-        articles = [i for i in run if _kind(profile, blocks[i]) == "article"]
-        if len(articles) < 3:
+    for run in (part for whole in runs for part in _split_at_repeat(heads, whole)):
+        mine = {h[1] for h in (heads[i] for i in run) if h is not None and h[0] == "article"}
+        if len(mine) < 3:
             continue
-        later = _labels(profile, blocks[run[-1] + 1 :])
-        mine = _labels(profile, [blocks[i] for i in articles])
-        if not later or len(mine & later) < 0.5 * len(mine):
+        again = sum(1 for label in mine if last_seen[label] > run[-1])
+        if again < 0.5 * len(mine):
             continue
         toc.update(run)
         first = run[0]
         if first > 0 and profile.toc_marker.match(blocks[first - 1].text):
             toc.add(first - 1)
-    toc.update(_toc_after_marker(profile, blocks))
+    toc.update(_toc_after_marker(profile, blocks, heads))
     return toc
 
 
-def _toc_after_marker(profile: Profile, blocks: tuple[Block, ...]) -> set[int]:
+def _toc_after_marker(profile: Profile, blocks: tuple[Block, ...], heads: list[_Head]) -> set[int]:
     """A table of contents introduced by a marker ("CONTENTS") whose first article entry is
     found again, word for word, where the body begins. Group headings between the entries
     (unnumbered in UK bills, so no run of headings) are part of it; the headings just before
@@ -398,14 +419,8 @@ def _toc_after_marker(profile: Profile, blocks: tuple[Block, ...]) -> set[int]:
     for marker, block in enumerate(blocks[:5000]):
         if not profile.toc_marker.match(block.text):
             continue
-        first = next(
-            (
-                i
-                for i in range(marker + 1, min(len(blocks), marker + 200))
-                if _kind(profile, blocks[i]) == "article"
-            ),
-            None,
-        )
+        window = range(marker + 1, min(len(blocks), marker + 200))
+        first = next((i for i in window if _is_article(heads[i])), None)
         if first is None:
             continue
         again = next(
@@ -414,44 +429,34 @@ def _toc_after_marker(profile: Profile, blocks: tuple[Block, ...]) -> set[int]:
         )
         if again is None:
             continue
-        end = again - 1
-        while end > first and _kind(profile, blocks[end]) not in ("article", None):
-            end -= 1  # the body's own chapter headings
-        while end > first and _kind(profile, blocks[end]) is None:
-            end -= 1  # the bill's title and enacting words after the contents
+        # The contents end with their last article entry, or with a later heading that the
+        # body repeats ("Part 2 Other Acts" of a Schedule); the headings that open the body
+        # and the title lines between the two are not repeated, so they stay out.
+        later = {b.text for b in blocks[again:]}
+        end = first
+        for i in range(first + 1, again):
+            if _is_article(heads[i]) or (heads[i] is not None and blocks[i].text in later):
+                end = i
         toc.update(range(marker, end + 1))
     return toc
 
 
-def _split_at_repeat(
-    profile: Profile, blocks: tuple[Block, ...], run: list[int]
-) -> list[list[int]]:
+def _is_article(head: _Head) -> bool:
+    return head is not None and head[0] == "article"
+
+
+def _split_at_repeat(heads: list[_Head], run: list[int]) -> list[list[int]]:
     """Cut a run of headings where an article number comes round again: the table of contents
     ends there and the body begins (with the chapter headings just before that article)."""
     seen: set[str] = set()
     for position, index in enumerate(run):
-        found = profile.classify(blocks[index].text, in_article=False)
-        if found is None or found[0].kind != "article":
+        head = heads[index]
+        if head is None or head[0] != "article":
             continue
-        label = profile.label(found[1].group("label"))
-        if label in seen:
+        if head[1] in seen:
             cut = position
-            while cut > 0 and _kind(profile, blocks[run[cut - 1]]) not in ("article", None):
+            while cut > 0 and not _is_article(heads[run[cut - 1]]):
                 cut -= 1
-            return [run[:cut], *_split_at_repeat(profile, blocks, run[cut:])]
-        seen.add(label)
+            return [run[:cut], *_split_at_repeat(heads, run[cut:])]
+        seen.add(head[1])
     return [run]
-
-
-def _kind(profile: Profile, block: Block) -> str | None:
-    found = profile.classify(block.text, in_article=False)
-    return found[0].kind if found else None
-
-
-def _labels(profile: Profile, blocks: list[Block] | tuple[Block, ...]) -> set[str]:
-    labels: set[str] = set()
-    for block in blocks:
-        found = profile.classify(block.text, in_article=False)
-        if found is not None and found[0].kind == "article":
-            labels.add(profile.label(found[1].group("label")))
-    return labels

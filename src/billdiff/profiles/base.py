@@ -30,6 +30,22 @@ def roman_value(label: str) -> int | None:
     return total
 
 
+_NAMED_GROUP = re.compile(r"\(\?P<\w+>")
+_COMBINED: dict[tuple[type[Profile], bool], re.Pattern[str]] = {}
+
+
+def _combine(levels: tuple[Level, ...], in_article: bool) -> re.Pattern[str]:
+    """The alternation of the levels' patterns, each with its own flags."""
+    parts: list[str] = []
+    for level in levels:
+        if level.inside_article and not in_article:
+            continue
+        source = _NAMED_GROUP.sub("(?:", level.pattern.pattern)
+        flags = "i" if level.pattern.flags & re.IGNORECASE else ""
+        parts.append(f"(?{flags}:{source})" if flags else f"(?:{source})")
+    return re.compile("|".join(parts)) if parts else _NEVER
+
+
 @dataclass(frozen=True)
 class Level:
     """One kind of numbered line.
@@ -94,6 +110,9 @@ class Profile:
     quote_pairs: ClassVar[tuple[tuple[str, str], ...]] = (("«", "»"), ("“", "”"))
 
     def classify(self, text: str, *, in_article: bool) -> tuple[Level, re.Match[str]] | None:
+        # One combined match rules out the ordinary line: parsing stays one regex per line.
+        if not self.any_level(in_article=in_article).match(text):
+            return None
         for level in self.levels:
             if level.inside_article and not in_article:
                 continue
@@ -101,6 +120,15 @@ class Profile:
             if match:
                 return level, match
         return None
+
+    def any_level(self, *, in_article: bool) -> re.Pattern[str]:
+        """One pattern that matches wherever some level (structural only, unless
+        ``in_article``) matches: the alternation of the levels' patterns, groups unnamed."""
+        key = (type(self), in_article)
+        combined = _COMBINED.get(key)
+        if combined is None:
+            combined = _COMBINED[key] = _combine(self.levels, in_article)
+        return combined
 
     def matches(self, text: str, *, in_article: bool) -> list[tuple[Level, re.Match[str]]]:
         """Every level that this line fits, in order: "(i)" fits a letter and a roman level."""
@@ -131,11 +159,12 @@ class Profile:
     def score(self, lines: list[str]) -> int:
         """How many lines look like articles or chapters of this profile, weighed down when
         the text is not in the profile's language (French "Article 5" is not EU English)."""
-        structural = [lv.pattern for lv in self.levels if not lv.inside_article]
-        if self.signature is not None:
-            structural.append(self.signature)
+        structural = self.any_level(in_article=False)
+        signature = self.signature or _NEVER
         count = sum(
-            1 for line in lines if len(line) <= 300 and any(p.match(line) for p in structural)
+            1
+            for line in lines
+            if len(line) <= 300 and (structural.match(line) or signature.match(line))
         )
         if self.words is None or not count:
             return count

@@ -103,7 +103,9 @@ class Germany(Profile):
         Level(
             "point",
             14,
-            re.compile(r"^(?P<num>(?P<label>([a-z])\3)\))\s+(?P<rest>\S.*)$"),
+            re.compile(
+                r"^(?P<num>(?P<label>(?:aa|bb|cc|dd|ee|ff|gg|hh|ii|jj|kk|ll|mm|nn|oo|pp|qq|rr|ss|tt|uu|vv|ww|xx|yy|zz))\))\s+(?P<rest>\S.*)$"
+            ),
             inside_article=True,
         ),
         Level(
@@ -116,7 +118,7 @@ class Germany(Profile):
     )
     toc_marker = re.compile(r"^(Inhaltsverzeichnis|Inhaltsübersicht)\s*:?$", _I)
     stub_marker = re.compile(r"\(?\bweggefallen\b\)?|\baufgehoben\b", _I)
-    words = re.compile(r"\b(?:der|die|das|und|des|nach|wird|werden|oder)\b")
+    words = re.compile(r"\b(?:der|die|das|und|nach|wird|werden|oder|nicht)\b")
     wrapped = True
 
     def label(self, raw: str) -> str:

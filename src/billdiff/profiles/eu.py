@@ -49,8 +49,10 @@ class EuropeanUnion(Profile):
             "article",
             4,
             re.compile(
-                r"^(?P<num>Article\s+(?P<label>\d+[a-z]?)(?:\.|\s+[-–—:])?)"
-                r"(?:\s*$|\s+(?P<heading>\S.*)$)"
+                # A heading on the same line only after a separator: "Article 5 – Scope", never
+                # "Article 4 of Regulation (EU) 2020/5 is replaced by the following:".
+                r"^(?P<num>Article\s+(?P<label>\d+[a-z]?)(?:(?:\.|\s+[-–—:])(?=\s+\S)|\.?))"
+                r"(?:\s+(?P<heading>(?<=[.\-–—:]\s)\S.*))?\s*$"
             ),
             heading_on_next_line=True,
         ),

@@ -11,7 +11,7 @@ _I = re.IGNORECASE
 _LATIN = r"(?:bis|ter|quater|quinquies|sexies|septies|octies|nonies|decies|[A-Z])"
 # "1er", "9-2", "76-1-1", "L4111-1-1", "L. 123-4", "LO 19-11-5", "R*12-3", "25 bis", "4 A".
 _ARTICLE = rf"(?:(?:LO|L|R|D|A)\.?\s?\*?)?\d+(?:er)?(?:-\d+)*(?:\s+{_LATIN})?"
-_DIVISION = r"(?:[IVXLC]+|\d+(?:er)?|premier|première|préliminaire|unique)(?:\s+{_LATIN})?"
+_DIVISION = r"(?:[IVXLC]+(?:er)?|\d+(?:er)?|premier|première|préliminaire|unique)(?:\s+{_LATIN})?"
 
 
 def _division(word: str, kind: str, rank: int) -> Level:
@@ -94,7 +94,7 @@ class France(Profile):
         text = raw.strip()
         if text.lower() in ("premier", "première", "1er", "ier"):
             return "1"
-        text = re.sub(r"^(\d+)er\b", r"\1", text)
+        text = re.sub(r"^(\d+|[IVXLC]+)er\b", r"\1", text)
         text = re.sub(r"^((?:LO|L|R|D|A))\.?\s?\*?", r"\1", text)
         text = re.sub(r"\s+", "", text)
         return super().label(text)
