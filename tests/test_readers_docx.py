@@ -270,3 +270,10 @@ def test_numbering_with_missing_definitions_does_not_crash() -> None:
     doc = read_docx(make_docx(body, numbering=f"<w:numbering xmlns:w='{W}'/>"))
     assert [b.text for b in doc.blocks] == ["Текст", "Ещё"]
     assert re.sub(r"\s", "", "".join(b.text for b in doc.blocks)) == "ТекстЕщё"
+
+
+def test_password_protected_docx_is_refused() -> None:
+    # Word saves an encrypted DOCX as an OLE compound file (so is a legacy .doc).
+    data = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504
+    with pytest.raises(InputError, match=r"locked\.docx: .*password-protected DOCX"):
+        billdiff.parse(data, source="locked.docx")

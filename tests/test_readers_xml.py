@@ -281,3 +281,16 @@ def test_xml_that_is_neither_akn_nor_uslm_is_refused() -> None:
 def test_malformed_xml_is_an_input_error() -> None:
     with pytest.raises(InputError, match=r"bad\.xml: the XML is not well-formed"):
         billdiff.parse(f'<akomaNtoso xmlns="{AKN}"><act>'.encode(), source="bad.xml")
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize(
+    "path", corpus_files("uk-*/*.xml") + corpus_files("us-*/*.xml"), ids=lambda p: p.name
+)
+def test_xml_and_its_text_rendering_give_the_same_numbered_articles(path: Path) -> None:
+    """The .txt beside each .xml is the same version as plain text: parsed by the uk/us
+    profiles it must find the same numbered articles. (The XML also has unnumbered sections,
+    the enacting "That the following sums..." ones, which plain text cannot tell apart.)"""
+    from_xml = [a.label for a in billdiff.read(path).articles() if a.num]
+    from_text = [a.label for a in billdiff.read(path.with_suffix(".txt")).articles()]
+    assert from_xml == from_text

@@ -7,6 +7,7 @@ import re
 from billdiff.errors import InputError
 
 USLM_NS = b"http://schemas.gpo.gov/xml/uslm"
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 # The first element of an XML document, after its prolog (declaration, comments, PIs, DOCTYPE).
 _PROLOG = re.compile(rb"\s*(?:<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^\[>]*(?:\[.*?\])?\s*>|\s+)*", re.S)
@@ -66,6 +67,13 @@ def sniff(data: bytes, source: str = "") -> str:
         return "docx"
     if b"%PDF-" in data[:1024]:
         return "pdf"
+    if data.startswith(_OLE):
+        # Word writes password-protected DOCX, and old .doc files, as OLE compound files.
+        raise InputError(
+            "an OLE compound file: a password-protected DOCX or a legacy Word .doc; "
+            "save it as DOCX without a password",
+            source=source,
+        )
     if hint == "docx":
         raise InputError(
             "not a DOCX document (no ZIP signature): corrupt or mis-named", source=source
