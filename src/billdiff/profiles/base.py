@@ -172,4 +172,4 @@ class Profile:
         step = max(1, len(lines) // 500)
         sample = lines[::step]
         share = sum(1 for line in sample if self.words.search(line)) / len(sample)
-        return round(count * min(1.0, 0.05 + 1.5 * share))
+        return int(count * min(1.0, 0.05 + 2 * share) + 0.5)

@@ -118,7 +118,7 @@ class Germany(Profile):
     )
     toc_marker = re.compile(r"^(Inhaltsverzeichnis|Inhaltsübersicht)\s*:?$", _I)
     stub_marker = re.compile(r"\(?\bweggefallen\b\)?|\baufgehoben\b", _I)
-    words = re.compile(r"\b(?:der|die|das|und|nach|wird|werden|oder|nicht)\b")
+    words = re.compile(r"\b(?:der|die|das|und|nach|wird|werden|oder|nicht)\b", re.I)
     wrapped = True
 
     def label(self, raw: str) -> str:

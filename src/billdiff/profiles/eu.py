@@ -84,5 +84,8 @@ class EuropeanUnion(Profile):
             annex=True,
         ),
     )
-    words = re.compile(r"\b(?:the|of|and|shall|to|in|or|by)\b")
-    stub_marker = re.compile(r"^\W*(deleted|repealed)\W*$|\[repealed\]", _I)
+    words = re.compile(r"\b(?:the|of|and|shall|to|in|or|by)\b", re.I)
+    # Searched in the article's whole text, number and heading included ("Article 4 Deleted").
+    stub_marker = re.compile(
+        r"^(?:Article\s+\d+[a-z]?\.?\s*)?\W*(?:deleted|repealed)\W*$|\[repealed\]", _I | re.M
+    )

@@ -67,7 +67,7 @@ class France(Profile):
         Level(
             "point",
             12,
-            re.compile(rf"^(?P<num>(?P<label>\d+)°(?:\s+{_LATIN}\b)?)\s*(?P<rest>.*)$"),
+            re.compile(rf"^(?P<num>(?P<label>\d+°(?:\s+{_LATIN}\b)?))\s*(?P<rest>.*)$"),
             inside_article=True,
         ),
         Level(
@@ -86,15 +86,15 @@ class France(Profile):
         ),
     )
     stub_marker = re.compile(r"\((?:abrogé|abrogée|abrogés|supprimé|supprimée)\)|^abrogé", _I)
-    words = re.compile(r"\b(?:le|la|les|des|du|est|aux|une|sont|dans)\b")
+    words = re.compile(r"\b(?:le|la|les|des|du|est|aux|une|sont|dans)\b", re.I)
 
     def label(self, raw: str) -> str:
         """``"1er"`` -> ``"1"``, ``"L. 4111-1"`` -> ``"L4111-1"``, ``"25 bis"`` -> ``"25bis"``,
-        ``"premier"`` -> ``"1"``."""
+        ``"premier"`` -> ``"1"``, ``"1° bis"`` -> ``"1bis"``."""
         text = raw.strip()
         if text.lower() in ("premier", "première", "1er", "ier"):
             return "1"
         text = re.sub(r"^(\d+|[IVXLC]+)er\b", r"\1", text)
         text = re.sub(r"^((?:LO|L|R|D|A))\.?\s?\*?", r"\1", text)
-        text = re.sub(r"\s+", "", text)
+        text = re.sub(r"[\s°]+", "", text)
         return super().label(text)

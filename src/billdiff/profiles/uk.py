@@ -72,8 +72,10 @@ class UnitedKingdom(Profile):
         ),
     )
     toc_marker = re.compile(r"^(CONTENTS|Contents)\s*$")
-    stub_marker = re.compile(r"^\W*(?:repealed|omitted)\W*$|\[repealed\]", re.I)
-    words = re.compile(r"\b(?:the|of|and|must|to|in|or|by)\b")
+    stub_marker = re.compile(
+        r"^(?:\d+[A-Z]*\s+)?\W*(?:repealed|omitted)\W*$|\[repealed\]", re.I | re.M
+    )
+    words = re.compile(r"\b(?:the|of|and|must|to|in|or|by)\b", re.I)
     quote_intro = re.compile(
         r"\b(?:insert|substitute|read|following|add|inserted|substituted)\s*[—–:]$"
     )

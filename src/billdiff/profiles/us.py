@@ -84,8 +84,11 @@ class UnitedStates(Profile):
             numbering=UPPER_ROMAN,
         ),
     )
-    stub_marker = re.compile(r"\[(?:repealed|reserved)\]|^\W*(?:repealed|reserved)\W*$", re.I)
-    words = re.compile(r"\b(?:the|of|and|shall|to|in|or|by)\b")
+    stub_marker = re.compile(
+        r"\[(?:repealed|reserved)\]|^(?:(?:SEC\.|SECTION)\s+\d+\w*\.\s*)?\W*(?:repealed|reserved)\W*$",
+        re.I | re.M,
+    )
+    words = re.compile(r"\b(?:the|of|and|shall|to|in|or|by)\b", re.I)
     quote_pairs = (("“", "”"),)
     signature = re.compile(
         r"^(?:Resolved by the (?:Senate|House of Representatives)|Be it enacted by the Senate"

@@ -1,0 +1,334 @@
+"""Each numbering profile on its fixture (fixtures/profiles/): structure, labels, eIds, stubs,
+notes, quotations, annexes, and detection with a confidence."""
+
+from __future__ import annotations
+
+import pytest
+
+import billdiff
+from billdiff.model import Bill, Unit
+from billdiff.profiles import all_profiles, detect_profile, get_profile
+from billdiff.profiles.base import roman_value
+
+from .conftest import FIXTURES
+from .helpers import letters
+
+PROFILE_FIXTURES = {
+    "kz-ru.txt": "kz",
+    "kz-kk.txt": "kz",
+    "eu.txt": "eu",
+    "us.txt": "us",
+    "uk.txt": "uk",
+    "de.md": "de",
+    "fr.md": "fr",
+    "tz.txt": "tz",
+}
+
+
+def fixture(name: str) -> Bill:
+    return billdiff.read(FIXTURES / "profiles" / name)
+
+
+def nums(bill: Bill, kind: str = "article") -> list[str]:
+    return [unit.num for unit in bill.iter() if unit.kind == kind]
+
+
+def find(bill: Bill, eid: str) -> Unit:
+    return bill.by_eid()[eid]
+
+
+@pytest.mark.parametrize("name", sorted(PROFILE_FIXTURES))
+def test_fixture_is_detected_and_keeps_every_character(name: str) -> None:
+    path = FIXTURES / "profiles" / name
+    bill = billdiff.read(path)
+    assert bill.profile == PROFILE_FIXTURES[name]
+    assert letters(bill.text()) == letters(path.read_text("utf-8"))
+    info = billdiff.api.explain(path)
+    assert info.profile == PROFILE_FIXTURES[name] and info.confidence >= 0.5
+
+
+def test_every_profile_has_a_fixture() -> None:
+    assert {cls.name for cls in all_profiles()} == set(PROFILE_FIXTURES.values())
+
+
+def test_kz_russian() -> None:
+    bill = fixture("kz-ru.txt")
+    assert [a.label for a in bill.articles()] == ["1", "2", "3", "3-1", "4", "5"]
+    assert [u.num for u in bill.iter() if u.kind == "section"] == ["Параграф 1.", "2-параграф."]
+    art1 = find(bill, "part_1__chp_1__sec_1__art_1")
+    assert [c.kind for c in art1.children] == ["paragraph", "note"]
+    assert art1.children[1].content[0].startswith("Сноска.")
+    points = find(bill, "part_1__chp_1__sec_1__art_2").children
+    assert [(p.num, p.label) for p in points] == [("а)", "а"), ("б)", "б")]
+    # "Cтатья 3." is typed with a Latin C; it is still an article, and an excluded one.
+    art3 = find(bill, "part_1__chp_1__sec_1__art_3")
+    profile = get_profile("kz")
+    assert profile.is_stub(art3.text())
+    assert not profile.is_stub(art1.text())
+    # The quoted «Статья 5.» with its points is text of paragraph 1 of article 4.
+    quoting = find(bill, "part_1__chp_1__sec_2__art_4__para_1")
+    assert quoting.children == ()
+    assert quoting.content[1] == "«Статья 5. Полномочия"
+    assert find(bill, "part_1__chp_II").label == "II"  # Cyrillic ІІ
+
+
+def test_kz_kazakh() -> None:
+    bill = fixture("kz-kk.txt")
+    assert [a.label for a in bill.articles()] == ["1", "2", "3-1", "4"]
+    art2 = find(bill, "part_1__chp_I__art_2")
+    assert get_profile("kk").is_stub(art2.text())
+    assert [c.kind for c in art2.children] == ["note"]
+    assert art2.children[0].content[0].startswith("Ескертпе.")
+    art1 = find(bill, "part_1__chp_I__art_1")
+    assert art1.children[-1].content[0].startswith("Ескерту.")
+    art4 = find(bill, "part_1__chp_II__art_4")
+    assert [p.num for p in art4.iter() if p.kind == "point"] == ["1)", "5-1)", "а)", "ә)"]
+
+
+@pytest.mark.parametrize(
+    ("text", "stub"),
+    [
+        ("Статья 7. Исключена Законом РК от 19.06.2007 № 267.", True),
+        ("Статья 7. Утратила силу.", True),
+        ("7-бап. Алып тасталды - ҚР 2017.07.03 № 86-VI Заңымен.", True),
+        ("Статья 7. Правительство\nПравительство образуется Президентом.", False),
+    ],
+)
+def test_kz_stubs(text: str, stub: bool) -> None:
+    assert get_profile("kz").is_stub(text) is stub
+
+
+def test_eu() -> None:
+    bill = fixture("eu.txt")
+    assert nums(bill) == ["Article 1", "Article 2", "Article 3", "Article 4", "Article 5"]
+    art2 = find(bill, "title_I__chp_I__art_2")
+    # "(i)" under "(b)" starts roman sub-points; "(i)" after "(h)" followed by "(j)" is a letter.
+    assert [p.eid.split("__", 3)[-1] for p in art2.iter() if p.kind == "point"] == [
+        "point_a",
+        "point_b",
+        "point_b__point_i",
+        "point_b__point_ii",
+        "point_h",
+        "point_i",
+        "point_j",
+    ]
+    art3 = find(bill, "title_I__chp_I__sec_1__art_3")
+    assert art3.children == () and art3.content[1] == '"Article 4'
+    assert get_profile("eu").is_stub(find(bill, "title_I__chp_I__sec_1__art_4").text())
+    annex = bill.body[-1]
+    assert (annex.num, annex.heading) == ("ANNEX I", "List of patrols")
+    assert annex.children == () and "Article 9 of the old list" in annex.content[-1]
+
+
+def test_us() -> None:
+    bill = fixture("us.txt")
+    assert [a.label for a in bill.articles()] == ["1", "101", "102", "103", "201"]
+    assert [(u.num, u.heading) for u in bill.iter() if u.kind in ("title", "chapter")] == [
+        ("TITLE I—", "PATROLS"),
+        ("Subtitle A—", "General Provisions"),
+        ("Subtitle B—", "Funding"),
+        ("TITLE II—", "REPORTS"),
+    ]
+    sec101 = "title_I__chp_A__art_101"
+    eids = set(bill.by_eid())
+    # "(I)" after "(H)" followed by "(J)" is a letter; "(i)" after "(h)" followed by "(j)" too.
+    assert f"{sec101}__para_a__point_1__point_I" in eids
+    assert f"{sec101}__para_i" in eids
+    assert f"{sec101}__para_a__point_1__point_B__point_ii" in eids
+    # In SEC. 103, "(i)" under "(B)" is roman, and "(I)", "(II)" are roman below it.
+    b = "title_I__chp_B__art_103__para_b__point_1__point_B"
+    assert {f"{b}__point_i__point_I", f"{b}__point_i__point_II", f"{b}__point_ii"} <= eids
+    # The quoted "SEC. 5." stays text of SEC. 102.
+    sec102 = find(bill, "title_I__chp_A__art_102")
+    assert sec102.children == () and sec102.content[1] == '"SEC. 5. PATROL DUTIES.'
+
+
+def test_uk() -> None:
+    bill = fixture("uk.txt")
+    assert [(a.num, a.heading) for a in bill.articles()] == [
+        ("1", "Establishment of patrols"),
+        ("2", "Powers of patrols"),
+        ("3", "Short title"),
+    ]
+    toc = [line.text for line in bill.preface if line.role == "toc"]
+    assert toc[0] == "CONTENTS" and toc[-1] == "3 Short title"
+    assert bill.body[0].num == "Part 1" and bill.body[0].heading == "Patrols"
+    # "96A Powers of patrols" and its subsections, inserted into another Act, are text.
+    sub1 = find(bill, "part_1__art_2__para_1")
+    assert sub1.children == () and "96A Powers of patrols" in sub1.content
+    # the (i) inserted after "(h)" is quoted text, not a point of subsection (2)
+    assert find(bill, "part_1__art_2__para_2").children == ()
+    schedule = bill.body[-1]
+    assert schedule.num == "Schedule 1" and schedule.children == ()
+    assert "A patrol area is an area named in this Schedule." in schedule.content
+
+
+def test_de() -> None:
+    bill = fixture("de.md")
+    assert nums(bill) == ["§ 1", "§ 1a", "(XXXX) §§ 2 bis 4", "§ 5", "§ 6", "§ 7"]
+    assert [a.label for a in bill.articles()] == ["1", "1a", "2-4", "5", "6", "7"]
+    divisions = [(u.kind, u.label, u.heading) for u in bill.iter() if u.kind in ("part", "section")]
+    assert divisions[:4] == [
+        ("part", "1", "Allgemeines"),
+        ("section", "1", "Grundsätze"),
+        ("section", "2", "Befugnisse"),
+        ("part", "2", "Schlussvorschriften"),
+    ]
+    para1 = find(bill, "part_1__sec_1__art_1__para_1")
+    # a wrapped "1. Mai" and "§ 5 gilt" inside a paragraph are text, not units
+    assert para1.children == () and para1.content[1].startswith("1. Mai")
+    para2 = find(bill, "part_1__sec_1__art_1__para_2")
+    assert [p.num for p in para2.iter() if p.kind == "point"] == [
+        "1.",
+        "2.",
+        "a)",
+        "b)",
+        "aa)",
+        "bb)",
+    ]
+    profile = get_profile("de")
+    assert profile.is_stub(find(bill, "part_1__sec_2__title_1__art_6").text())
+    assert not profile.is_stub(find(bill, "part_1__sec_2__title_1__art_5").text())
+    annex = bill.body[-1]
+    assert annex.num == "Anlage" and annex.children == ()  # "§ 8 Muster" is in the Anlage
+
+
+def test_fr() -> None:
+    bill = fixture("fr.md")
+    assert [a.label for a in bill.articles()] == ["1", "2", "L4111-1-1", "9-2", "10", "11"]
+    assert [(u.kind, u.label) for u in bill.body[0].iter() if u.kind != "article"][:3] == [
+        ("part", "1"),
+        ("title", "1"),
+        ("chapter", "1"),
+    ]
+    art1 = bill.articles()[0]
+    assert [(u.num, u.label) for u in art1.iter() if u.kind != "article"] == [
+        ("I. –", "I"),
+        ("II. –", "II"),
+        ("1°", "1"),
+        ("1° bis", "1bis"),
+        ("2°", "2"),
+        ("a)", "a"),
+        ("b)", "b"),
+    ]
+    profile = get_profile("fr")
+    assert profile.is_stub(bill.articles()[1].text())
+    quoting = bill.articles()[3]
+    assert quoting.children == () and "« Article 9" in quoting.content
+    # "Article 10 à 18 de la loi du 30 août 1883" in a list of repealed texts is text
+    assert bill.articles()[4].content[-1].startswith("Article 10 à 18")
+    assert bill.articles()[5].heading == "Entrée en vigueur"
+
+
+def test_tz() -> None:
+    bill = fixture("tz.txt")
+    assert [a.label for a in bill.articles()] == ["1", "2", "3", "3A", "4"]
+    assert get_profile("tz").is_stub(bill.articles()[2].text())
+    art2 = bill.articles()[1]
+    assert [p.eid for p in art2.iter() if p.kind == "point"][
+        -1
+    ] == "part_I__art_2__point_b__point_ii"
+    annex = bill.body[-1]
+    assert annex.num == "Nyongeza ya kwanza" and annex.children == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        # Russian: a whole article quoted with «», its points inside.
+        (
+            "Статья 1. Изменения\n1. Статью 5 изложить в следующей редакции:\n"
+            "«Статья 5. Полномочия\n1. Текст.\n2) подпункт.».\nСтатья 2. Вступление в силу\n",
+            "Статья 5.",
+        ),
+        # US: each quoted paragraph opens with “ and the last one closes.
+        (
+            "SEC. 1. AMENDMENT.\nSection 5 is amended to read as follows:\n“SEC. 5. DUTIES.\n"
+            "“(a) In general.—A patrol shall watch.”.\nSEC. 2. EFFECTIVE DATE.\nText.\n",
+            "SEC. 5.",
+        ),
+        # EU: "Article 4" quoted with ASCII quotes over several lines.
+        (
+            "Article 1\nAmendment\nArticle 4 is replaced by the following:\n"
+            '"Article 4\nScope\n1. Text."\nArticle 2\nEntry into force\nText.\n',
+            "Article 4",
+        ),
+    ],
+)
+def test_quoted_structure_stays_in_the_quoting_unit(text: str, quoted: str) -> None:
+    bill = billdiff.parse(text)
+    assert len(bill.articles()) == 2
+    assert quoted not in [a.num for a in bill.articles()]
+    first = bill.articles()[0]
+    assert any(quoted in line for line in first.lines())
+    assert letters(bill.text()) == letters(text)
+
+
+def test_unclosed_quote_does_not_swallow_the_bill() -> None:
+    text = "Статья 1. Цель\n«Неверная кавычка\nСтатья 2. Дальше\nТекст.\n"
+    assert [a.label for a in billdiff.parse(text).articles()] == ["1", "2"]
+
+
+def test_uk_quotation_without_closing_line_ends_at_the_next_clause() -> None:
+    text = (
+        "1 Advisory panel\nAfter section 96 insert—\n96A Advisory panel\n(1)\nThe regulator must.\n"
+        "2 Collection of information\n(1)\nText.\n"
+    )
+    bill = billdiff.parse(text, profile="uk")
+    assert [a.label for a in bill.articles()] == ["1", "2"]
+    assert bill.articles()[0].children == ()
+    assert [c.num for c in bill.articles()[1].children] == ["(1)"]
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        (["SEC. 1. SHORT TITLE.", "SEC. 2. DEFINITIONS.", "(a) In general.—"], "us"),
+        (["Article 1er", "Le présent code.", "Article L4111-1", "Article 2"], "fr"),
+        (["§ 1 Zweck", "(1) Das Gesetz gilt nicht.", "§ 2 Begriffe", "§ 2a Umfang"], "de"),
+        (["1 Short title", "(1)", "This Act may be cited as the Act."], "uk"),
+        (["Статья 1. Цель", "Статья 2. Понятия"], "kz"),
+        (["Article 1", "Subject matter", "1. This Regulation lays down the rules."], "eu"),
+    ],
+)
+def test_detection(lines: list[str], expected: str) -> None:
+    profile, confidence = detect_profile(lines)
+    assert profile.name == expected
+    assert confidence > 0
+
+
+def test_a_profile_that_is_not_sure_says_so() -> None:
+    # One bare "1 Heading" line is all there is: a guess, and the confidence says so.
+    _, confidence = detect_profile(["1 Heading", "Some text that could be anything."])
+    assert confidence < 0.5
+    _, confidence = detect_profile(["Nothing numbered here."])
+    assert confidence == 0.0
+
+
+@pytest.mark.parametrize(
+    ("label", "value"), [("i", 1), ("iv", 4), ("ix", 9), ("XII", 12), ("xl", 40), ("ab", None)]
+)
+def test_roman_value(label: str, value: int | None) -> None:
+    assert roman_value(label) == value
+
+
+@pytest.mark.parametrize(
+    ("profile", "text", "stub"),
+    [
+        ("eu", "Article 4 Deleted", True),
+        ("eu", "Article 4\nDefinitions\n1. Paragraph 2 of Article 3 is amended.", False),
+        ("us", "SEC. 5. [Repealed].", True),
+        ("us", "SEC. 5. REPEALED.", True),
+        ("us", "SEC. 5. SHORT TITLE.\nThis Act may be cited as the Act.", False),
+        ("uk", "5 Repealed", True),
+        ("uk", "5 Short title\nThis Act may be cited as the Act.", False),
+        ("de", "§ 6 (weggefallen)", True),
+        ("de", "§ 6 Anhalten\n(1) Die Streife darf anhalten.", False),
+        ("fr", "Article 2\n(abrogé)", True),
+        ("fr", "Article 2\nLa hiérarchie comprend deux grades.", False),
+        ("tz", "10.\n[Imefutwa na Sheria Na. 4 ya 1992 ib. 10.]", True),
+        ("tz", "1. Jina\nSheria hii itaitwa Sheria.", False),
+    ],
+)
+def test_stubs(profile: str, text: str, stub: bool) -> None:
+    assert get_profile(profile).is_stub(text) is stub
