@@ -167,7 +167,7 @@ def test_renumbering_is_a_quiet_badge() -> None:
         ),
     )
     assert page.count("renumbered 16 → 18") == 2  # contents and article
-    assert '<span class="was">was <span lang="en">Article 4</span></span>' in page
+    assert page.count("modified 4 → 5") == 2
     assert 'class="change quiet" id="art_18"' in page
 
 
@@ -233,3 +233,10 @@ def test_spans_rebuild_the_texts_in_the_inline_view(sample: str) -> None:
         assert change.old and change.new
         assert unescape(old) == change.old.text
         assert unescape(new) == change.new.text
+
+
+def test_a_title_without_words_is_not_a_title() -> None:
+    reading = Reading(source="bill.md", title="---", language="de")
+    page = HtmlRenderer().render(Comparison(reading, reading, ()))
+    assert "<h1>Changes between two readings</h1>" in page
+    assert ">---<" not in page

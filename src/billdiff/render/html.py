@@ -17,6 +17,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import os
+import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
@@ -28,6 +29,8 @@ import jinja2
 from billdiff import changes as _changes
 from billdiff.changes import Change, Comparison, Reading, Side
 from billdiff.render.base import Renderer, register
+
+_WORDY = re.compile(r"\w")
 
 #: How many articles the summary lists as the most changed.
 MOST_CHANGED = 10
@@ -79,7 +82,6 @@ class ArticleView:
     title: str
     toc_num: str
     toc_heading: str
-    was: str  # the old number, when it changed ("" otherwise)
     old_lang: str
     new_lang: str
     spans: tuple[SpanView, ...]
@@ -154,11 +156,18 @@ def _parts(change: Change) -> str:
 
 
 def _badge(change: Change) -> str:
+    """The kind in words, with the number change when there is one: "renumbered 16 → 18"."""
     label = _label(change.kind)
     old, new = change.old, change.new
-    if change.kind in ("renumbered", "moved") and old and new and old.label != new.label:
-        return f"{label} {old.label} → {new.label}"
+    if old and new and old.label != new.label:
+        return f"{label} {old.label or old.num} → {new.label or new.num}"
     return label
+
+
+def _title(reading: Reading) -> str:
+    """The reading's title, unless it is no title at all (a Markdown rule such as "---")."""
+    title = reading.title.strip()
+    return title if _WORDY.search(title) else ""
 
 
 def _lang(reading: Reading, fallback: str = "") -> str:
@@ -186,9 +195,6 @@ def _article(change: Change, anchor: str, old_lang: str, new_lang: str) -> Artic
         text, text_tag = side.text, "del"
     else:
         text = side.text
-    was = ""
-    if old and new and old.num != new.num and change.kind != "renumbered":
-        was = old.num or old.label
     return ArticleView(
         id=anchor,
         kind=change.kind,
@@ -197,7 +203,6 @@ def _article(change: Change, anchor: str, old_lang: str, new_lang: str) -> Artic
         title=_name(side),
         toc_num=side.num or side.label or side.eid,
         toc_heading=side.heading,
-        was=was,
         old_lang=old_lang,
         new_lang=new_lang,
         spans=spans,
@@ -236,7 +241,7 @@ def _kinds(comparison: Comparison) -> list[tuple[str, str, int]]:
 
 def _reading(reading: Reading, lang: str) -> ReadingView:
     file = os.path.basename(reading.source) if reading.source else ""
-    return ReadingView(reading.title, reading.label, reading.date, file, lang)
+    return ReadingView(_title(reading), reading.label, reading.date, file, lang)
 
 
 @register
@@ -261,7 +266,7 @@ class HtmlRenderer(Renderer):
             key=lambda a: -(a.words_inserted + a.words_deleted),
         )[:MOST_CHANGED]
         kinds = _kinds(comparison)
-        title = comparison.new.title or comparison.old.title
+        title = _title(comparison.new) or _title(comparison.old)
         template = _ENV.get_template("report.html.j2")
         return template.render(
             title=title,
