@@ -182,6 +182,7 @@ def test_noise_is_shown_quietly() -> None:
     assert '<del class="noise" data-noise="reference"' in page
     assert '<ins class="noise" data-noise="reference"' in page
     assert "Only noise, no edit to read: reference to a renumbered article." in page
+    assert page.count('class="badge k-modified noise"') == 2  # contents and article
     real = Change(
         "modified",
         _side("1", "see Article 5"),

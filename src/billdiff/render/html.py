@@ -90,6 +90,7 @@ class ArticleView:
     words_inserted: int
     words_deleted: int
     noise: str  # a quiet note when the change is classified as noise, else ""
+    noise_classes: str  # what that noise is ("quotation marks only"), else ""
     parts: str  # a summary of the changes of paragraphs and points inside, else ""
 
     @property
@@ -134,13 +135,12 @@ def _noise(span: Any) -> str:
     return value if isinstance(value, str) else "noise"
 
 
-def _noise_note(change: Change) -> str:
-    """A quiet note for a change whose every edit is classified noise."""
+def _noise_classes(change: Change) -> str:
+    """What the edits are, when every edit of a change is classified noise; else ""."""
     classes = sorted({_noise(s) for s in change.spans if s.op != "equal"})
     if not classes or "" in classes:
         return ""
-    what = ", ".join(NOISE_TITLES.get(c, c) for c in classes)
-    return f"Only noise, no edit to read: {what}."
+    return ", ".join(NOISE_TITLES.get(c, c) for c in classes)
 
 
 def _parts(change: Change) -> str:
@@ -180,6 +180,7 @@ def _article(change: Change, anchor: str, old_lang: str, new_lang: str) -> Artic
     assert side is not None
     spans: tuple[SpanView, ...] = ()
     text, text_tag = "", ""
+    noise = _noise_classes(change)
     if change.spans:
         spans = tuple(
             SpanView(
@@ -210,7 +211,8 @@ def _article(change: Change, anchor: str, old_lang: str, new_lang: str) -> Artic
         text_tag=text_tag,
         words_inserted=change.words_inserted,
         words_deleted=change.words_deleted,
-        noise=_noise_note(change),
+        noise=f"Only noise, no edit to read: {noise}." if noise else "",
+        noise_classes=noise,
         parts=_parts(change),
     )
 
