@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from pathlib import Path
@@ -294,3 +295,24 @@ def test_xml_and_its_text_rendering_give_the_same_numbered_articles(path: Path) 
     from_xml = [a.label for a in billdiff.read(path).articles() if a.num]
     from_text = [a.label for a in billdiff.read(path.with_suffix(".txt")).articles()]
     assert from_xml == from_text
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize(
+    "case",
+    sorted({p.parent.name for p in corpus_files("*/*.xml")}),
+)
+def test_every_corpus_xml_through_parse_and_compare(corpus: Path, case: str) -> None:
+    """Zero crashes; a version compared with itself has no change; and the controls whose
+    section text is identical across stages (front matter aside) show no change at all,
+    which they would not if a reader let cover pages or stage metadata into the articles."""
+    bills = [billdiff.read(path) for path in sorted((corpus / case).glob("*.xml"))]
+    for bill in bills:
+        assert not billdiff.compare(bill, bill).changed
+    controls = ("us-hr1058", "us-hr264", "us-sconres13")
+    for old, new in itertools.pairwise(bills):
+        comparison = billdiff.compare(old, new)
+        if case.startswith(controls):
+            assert not comparison.changed, case
+        else:
+            assert comparison.changed
