@@ -87,6 +87,13 @@ class _Parser:
         self.index = 0
         self.in_annex = False
         self.quoting = False  # inside an unmarked quotation (after "insert—")
+        # (rank, label) of the units open where the quotation began: the next sibling of one
+        # of them ("(4)" after the "(3)" that quotes) is the bill's own text again.
+        self.quote_anchor: list[tuple[int, str]] = []
+        # rank -> label of the last numbered line inside the quotation: "(c)" after a quoted
+        # "(b)" continues the quotation even where the quoting unit is a "(b)" too.
+        self.quoted_seen: dict[int, str] = {}
+        self.quote_started = -1
         self.last_number: dict[int, str] = {}  # rank -> label of the last sequential unit
 
     def run(self, document: Document) -> Bill:
@@ -146,11 +153,13 @@ class _Parser:
         if self.quoting:
             # An unmarked quotation ends at its closing line, or where the bill's own next
             # clause begins (some prints have no closing line).
-            if found is not None and found[0].sequential:
+            if found is not None and (found[0].sequential or self.after_quote(found[0], text)):
                 self.quoting = False
             else:
                 if profile.quote_close.match(text):
                     self.quoting = False
+                elif found is not None:
+                    self.quoted_seen[found[0].rank] = _label_of(profile, found[1])
                 self.plain(text)
                 return
         note = profile.note_marker
@@ -162,6 +171,26 @@ class _Parser:
             self.open(found[0], found[1], block.line)
         if profile.quote_intro is not None and profile.quote_intro.search(text):
             self.quoting = True
+            self.quote_anchor = [(node.rank, node.label) for node in self.stack if node.label]
+            self.quoted_seen = {}
+            self.quote_started = self.index
+
+    def after_quote(self, level: Level, text: str) -> bool:
+        """Is this numbered line the next sibling of a unit open where the quotation began?"""
+        found = level.pattern.match(text)
+        if found is None:
+            return False
+        if not self.quoted_seen and self.index and self.quote_started == self.index - 1:
+            return False  # "after paragraph (b) insert— (c) ...": the first line is quoted
+        label = _label_of(self.profile, found)
+        if not any(
+            rank == level.rank and label in _successors(before)
+            for rank, before in self.quote_anchor
+        ):
+            return False
+        # When the quoted text goes on with this number too, it is still the quotation.
+        inside = self.quoted_seen.get(level.rank)
+        return inside is None or label not in _successors(inside)
 
     def structural(self, text: str) -> tuple[Level, re.Match[str]] | None:
         """The level that this line opens, or None when it is plain text here."""
@@ -292,6 +321,37 @@ class _Parser:
 
 
 _NOT_SPACE = re.compile(r"\S")
+
+
+_ROMAN_DIGITS = (
+    (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
+    (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"),
+)  # fmt: skip
+
+
+def _roman(value: int) -> str:
+    """``4`` -> ``"iv"``."""
+    out = []
+    for amount, digits in _ROMAN_DIGITS:
+        count, value = divmod(value, amount)
+        out.append(digits * count)
+    return "".join(out)
+
+
+def _successors(label: str) -> set[str]:
+    """The labels that can follow this one: ``"3"`` -> {"4"}, ``"c"`` -> {"d"},
+    ``"iv"`` -> {"v"}; a letter that is also a roman numeral gets both."""
+    number = _SEQUENCE.match(label)
+    if number is not None:
+        return {str(int(number.group(1)) + 1)}
+    found: set[str] = set()
+    if len(label) == 1 and label.isalpha():
+        found.add(chr(ord(label) + 1))
+    value = roman_value(label)
+    if value is not None:
+        roman = _roman(value + 1)
+        found.add(roman.upper() if label.isupper() else roman)
+    return found
 
 
 def _label_of(profile: Profile, match: re.Match[str]) -> str:

@@ -76,6 +76,9 @@ class UnitedKingdom(Profile):
         r"^(?:\d+[A-Z]*\s+)?\W*(?:repealed|omitted)\W*$|\[repealed\]", re.I | re.M
     )
     words = re.compile(r"\b(?:the|of|and|must|to|in|or|by)\b", re.I)
+    # "After section 96 insert—", or "after paragraph (c) insert “and" whose quotation goes
+    # on over the next lines.
     quote_intro = re.compile(
-        r"\b(?:insert|substitute|read|following|add|inserted|substituted)\s*[—–:]$"
+        r"\b(?:insert|substitute|read|following|add|inserted|substituted)"
+        r"(?:\s*[—–:]|\s+[“‘][^”’]*)$"
     )
