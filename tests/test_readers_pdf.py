@@ -11,6 +11,7 @@ import billdiff
 from billdiff import InputError
 from billdiff.readers.pdf import read_pdf
 
+from .conftest import corpus_files
 from .helpers import letters
 
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
@@ -98,7 +99,14 @@ def test_pdf_parses_into_articles_and_conserves_text() -> None:
 
 def test_a_numbered_line_at_the_top_of_pages_is_not_a_running_header() -> None:
     # "Статья N." opens pages 1-3, but its number does not follow the page: it is the law.
-    pages = [[f"Статья {n}. Заголовок", f"Текст статьи номер {n}."] for n in (1, 5, 9)]
+    pages = [
+        [
+            f"Статья {n}. Заголовок",
+            f"Текст статьи номер {n} занимает всю ширину строки, как в настоящем законе, и",
+            "продолжается на следующей строке.",
+        ]
+        for n in (1, 5, 9)
+    ]
     doc = read_pdf(make_pdf(pages, header=None), source="s.pdf")
     assert [b.text for b in doc.blocks if b.text.startswith("Статья")] == [
         "Статья 1. Заголовок",
@@ -163,3 +171,46 @@ def test_truncated_real_pdf_is_an_input_error() -> None:
 def test_pdf_named_file_that_is_not_a_pdf() -> None:
     with pytest.raises(InputError, match=r"x\.pdf: not a PDF document"):
         billdiff.parse(b"just text", source="x.pdf")
+
+
+def _pdf_of_text(lines: list[str]) -> bytes:
+    """A PDF laid out by fpdf2 as a word processor would: wrapped paragraphs, a running
+    header, page numbers in the footer."""
+    from fpdf import FPDF
+
+    class Printed(FPDF):
+        def header(self) -> None:
+            self.set_y(8)
+            self.cell(0, 5, HEADER, align="C")
+            self.set_y(25)
+
+        def footer(self) -> None:
+            self.set_y(-15)
+            self.cell(0, 10, str(self.page_no()), align="C")
+
+    pdf = Printed(format="A4")
+    pdf.set_auto_page_break(True, margin=20)
+    pdf.add_font("DejaVu", fname=str(FONT))
+    pdf.set_font("DejaVu", size=10)
+    pdf.add_page()
+    for line in lines:
+        pdf.multi_cell(0, 5, line, new_x="LMARGIN", new_y="NEXT")
+    return bytes(pdf.output())
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize(
+    "path",
+    corpus_files("kz-*/0*.md") + corpus_files("fr-ord58-1067-*/01-*.md"),
+    ids=lambda p: p.name,
+)
+def test_real_bill_printed_to_pdf_reads_back_the_same(path: Path) -> None:
+    """A real bill, printed to a multi-page PDF, gives the same articles and the same text
+    as the bill itself: headers, page numbers and line wrapping leave no trace."""
+    from billdiff.readers import read_text
+
+    original = billdiff.parse(path.read_bytes(), source=str(path))
+    lines = [block.text for block in read_text(path.read_bytes(), source=str(path)).blocks]
+    printed = billdiff.parse(_pdf_of_text(lines), source="printed.pdf")
+    assert [a.label for a in printed.articles()] == [a.label for a in original.articles()]
+    assert letters(printed.text()) == letters(original.text())

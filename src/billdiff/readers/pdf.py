@@ -15,10 +15,10 @@ What is done with the lines, and why:
   index. A line such as "Статья 5." at the top of two pages is not a page number: its number
   does not move with the page.
 - A word hyphenated at a line end ("зако-" / "на") is joined ("закона").
-- Lines wrapped inside a paragraph are joined into one block: a new block starts after a line
-  that ends a sentence or stops short of the line width, or at a line that opens a unit
-  (Статья, Глава, N-бап, Article, SEC., §...), or after such a line when the next one starts
-  with a capital letter. The parser then sees one line per paragraph.
+- Lines wrapped inside a paragraph are joined into one block (see :func:`paragraphs` for the
+  rules), so that the parser sees one line per paragraph. Where a line end is ambiguous (a
+  full line ending with ";" before a capitalised word), the lines are joined: a paragraph
+  wrongly split would leave a fragment that a parser might take for a point.
 
 A PDF without a text layer (a scan) is refused with a message saying it needs OCR; an
 encrypted PDF that does not open with the empty password is refused as such.
@@ -105,6 +105,7 @@ def _clean(line: str) -> str:
     return _SPACES.sub(" ", line).strip()
 
 
+_LOWER_START = re.compile(r"^[^\W\d_]", re.UNICODE)
 _DIGITS = re.compile(r"\d+")
 _PAGE_ONLY = re.compile(
     r"^[\s\-–—.]*(?:(?:page|p\.|стр\.?|страница|бет|seite|s\.)\s*)?(\d+)"
@@ -160,45 +161,59 @@ def _edge(page: list[_Line]) -> list[_Line]:
 
 
 _HYPHENS = ("-", "\u00ad", "\u2010")
-_ENDS_PARAGRAPH = tuple('.;:!?»”"')
+_ENDS_SENTENCE = tuple('.!?»”"')
+_ENDS_CLAUSE = tuple(";:")
 _OPENS_UNIT = re.compile(
-    r"^(?:Статья|Глава|Раздел|Параграф|Приложение|СТАТЬЯ|ГЛАВА|РАЗДЕЛ|"
+    r"^(?:Статья|Глава|Раздел|Параграф|Приложение|СТАТЬЯ|ГЛАВА|РАЗДЕЛ|Сноска|"
     r"\d+(?:-\d+)*-бап|[IVXLCІ]+\s+(?:ТАРАУ|БӨЛІМ|тарау|бөлім)|"
     r"Article|ARTICLE|Chapter|CHAPTER|Part|PART|TITLE|Title|Subtitle|SEC\.|Sec\.|SECTION|"
     r"Section|Schedule|SCHEDULE|ANNEX|Annex|§|Art\.|Artikel|Abschnitt|Teil|Chapitre|Titre|"
     r"Livre)\b"
 )
-_LOWER_START = re.compile(r"^[^\W\d_]", re.UNICODE)
+# "1.", "5-1)", "а)", "(a)", "(iv)", "1°": the start of a point when a paragraph has ended.
+_LIST_MARK = re.compile(r"^(?:\d+(?:[.-]\d+)*[.)°]|[^\W\d_]{1,2}\)|\([\w.-]{1,6}\))(?:\s|$)")
 
 
 def paragraphs(lines: list[_Line]) -> list[Block]:
-    """Join lines wrapped inside a paragraph, and words hyphenated at a line end."""
+    """Join lines wrapped inside a paragraph, and words hyphenated at a line end.
+
+    A line ends its paragraph when the next one opens a unit (Статья, Article, SEC. ...); when
+    it stops short of the usual line width; when it ends a sentence and the next line does
+    not go on in lower case; when it ends with ";" or ":" and the next line is a list item
+    or it is not a full line; and after a heading line that is not full, unless the next
+    line goes on in lower case (or before a list item in any case). A full line that ends with ";" or a capitalised word is
+    taken for a wrapped one: bills print long lines, and a wrapped heading goes on with
+    capitalised names ("... Президента" / "Республики").
+    """
     if not lines:
         return []
     lengths = sorted(len(line.text) for line in lines if len(line.text) > 20)
     width = lengths[int(len(lengths) * 0.8)] if lengths else 0
     short = width * 0.75
+    full = width * 0.85
     blocks: list[Block] = []
     text = lines[0].text
     first = lines[0]
     previous = lines[0].text
     for line in lines[1:]:
+        lower = line.text[:1].islower()
         hyphenated = (
             previous.endswith(_HYPHENS)
             and len(previous) > 1
             and previous[-2].isalpha()
             and _LOWER_START.match(line.text) is not None
-            and line.text[0].islower()
+            and lower
         )
+        is_full = len(previous) >= full
         if hyphenated:
             text = text[:-1] + line.text
         elif (
-            previous.endswith(_ENDS_PARAGRAPH)
+            _OPENS_UNIT.match(line.text)
             or len(previous) < short
-            or _OPENS_UNIT.match(line.text)
-            # a heading ("Статья 1. Общие положения") followed by a sentence, not by the
-            # lower-case rest of a wrapped heading
-            or (_OPENS_UNIT.match(previous) and line.text[:1].isupper())
+            or (previous.endswith(_ENDS_SENTENCE) and not lower)
+            or (previous.endswith(_ENDS_CLAUSE) and (_LIST_MARK.match(line.text) or not is_full))
+            or (_OPENS_UNIT.match(previous) and not is_full and not lower)
+            or (_OPENS_UNIT.match(previous) and _LIST_MARK.match(line.text))
         ):
             blocks.append(Block(text, first.index, first.page))
             text, first = line.text, line

@@ -58,8 +58,6 @@ INLINE = frozenset(
         "term",
         "u",
         "docNumber",
-        "congress",
-        "session",
         "role",
     }
 )
