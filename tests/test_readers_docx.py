@@ -14,6 +14,7 @@ import billdiff
 from billdiff import InputError
 from billdiff.readers.docx import format_number, read_docx
 
+from .conftest import corpus_files
 from .helpers import letters
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -277,3 +278,85 @@ def test_password_protected_docx_is_refused() -> None:
     data = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504
     with pytest.raises(InputError, match=r"locked\.docx: .*password-protected DOCX"):
         billdiff.parse(data, source="locked.docx")
+
+
+# --- a real bill typed into Word with automatic numbering ---------------------------------
+
+_ARTICLE_FORMS = [
+    (re.compile(r"^Статья (\d+)\.(?: (.*))?$"), "Статья %1."),
+    (re.compile(r"^(\d+)-бап\.(?: (.*))?$"), "%1-бап."),
+]
+
+
+def _word_numbering(article_template: str, instances: list[tuple[int, int]]) -> str:
+    """abstract 0: articles; abstract 1: "%1." points and "%2)" sub-points. Each (numId,
+    abstract) instance restarts its list (startOverride), as Word does for a new list."""
+    nums = "".join(
+        f'<w:num w:numId="{num_id}"><w:abstractNumId w:val="{abstract}"/>'
+        '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride>'
+        '<w:lvlOverride w:ilvl="1"><w:startOverride w:val="1"/></w:lvlOverride></w:num>'
+        for num_id, abstract in instances
+    )
+    return f"""<w:numbering xmlns:w="{W}">
+    <w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/>
+      <w:numFmt w:val="decimal"/><w:suff w:val="space"/><w:lvlText w:val="{article_template}"/></w:lvl>
+    </w:abstractNum>
+    <w:abstractNum w:abstractNumId="1">
+      <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl>
+      <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%2)"/></w:lvl>
+    </w:abstractNum>{nums}</w:numbering>"""
+
+
+def word_document_of(lines: list[str]) -> tuple[bytes, int]:
+    """The lines as a DOCX whose article, point and sub-point numbers are Word's automatic
+    numbering wherever they run in sequence (inserted "3-1" and the like stay typed).
+    Returns the DOCX and how many paragraphs got an automatic number."""
+    pattern, template = next(
+        (form for form in _ARTICLE_FORMS if any(form[0].match(line) for line in lines)),
+        _ARTICLE_FORMS[0],
+    )
+    instances: list[tuple[int, int]] = [(1, 0), (2, 1)]
+    articles_num, points_num = 1, 2
+    article = point = sub = 0
+    paragraphs: list[str] = []
+    automatic = 0
+    for line in lines:
+        found = pattern.match(line)
+        if found and int(found.group(1)) in (article + 1, 1):
+            if int(found.group(1)) == 1 and article:  # the body after a table of contents
+                articles_num = len(instances) + 1
+                instances.append((articles_num, 0))
+            article = int(found.group(1))
+            points_num = len(instances) + 1
+            instances.append((points_num, 1))
+            point = sub = 0
+            paragraphs.append(para(found.group(2) or "", num=(articles_num, 0)))
+            automatic += 1
+            continue
+        listed = re.match(r"^(\d+)([.)]) (.*)$", line)
+        if listed and listed.group(2) == "." and int(listed.group(1)) == point + 1:
+            point, sub = point + 1, 0
+            paragraphs.append(para(listed.group(3), num=(points_num, 0)))
+            automatic += 1
+        elif listed and listed.group(2) == ")" and int(listed.group(1)) == sub + 1:
+            sub += 1
+            paragraphs.append(para(listed.group(3), num=(points_num, 1)))
+            automatic += 1
+        else:
+            paragraphs.append(para(line))
+    return make_docx("".join(paragraphs), numbering=_word_numbering(template, instances)), automatic
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize("path", corpus_files("kz-*/0*.md"), ids=lambda p: p.name)
+def test_real_bill_with_automatic_numbering_reads_back_the_same(path: Path) -> None:
+    from billdiff.readers import read_text
+
+    original = billdiff.parse(path.read_bytes(), source=str(path))
+    lines = [block.text for block in read_text(path.read_bytes(), source=str(path)).blocks]
+    data, automatic = word_document_of(lines)
+    assert automatic > 100  # most numbers come from numbering.xml, not from the text
+    bill = billdiff.parse(data, source="typed.docx")
+    assert [a.label for a in bill.articles()] == [a.label for a in original.articles()]
+    assert [a.num for a in bill.articles()] == [a.num for a in original.articles()]
+    assert letters(bill.text()) == letters(original.text())

@@ -6,9 +6,9 @@
    are taken best first, with the same number and the nearer position as tie-breakers.
 3. The longest chain of pairs in the same order in both readings are the anchors; a pair
    outside it is a move.
-4. Between two anchors, units left over on both sides are paired when they share a number and
-   one of them is a stub ("Статья 7. Исключена") or their texts still overlap: this is a unit
-   rewritten or excluded in place, not a deletion and an addition.
+4. Between two anchors, units left over on both sides are paired when they share a number, a
+   heading or much of their text: a unit rewritten or excluded in place ("Статья 7.
+   Исключена"), not a deletion and an addition.
 5. A unit left over on one side whose words are mostly contained in a unit of the other side
    that lost (or gained) that much text is a split (or a merge) of it.
 
@@ -30,8 +30,6 @@ _WORD = re.compile(r"\w+")
 
 #: Below this similarity two units are not paired on content alone.
 MATCH_THRESHOLD = 0.5
-#: Below this, not even two units with the same number in the same place.
-IN_PLACE_THRESHOLD = 0.2
 #: Share of a unit's words that must come from one unit of the other side for a split/merge.
 CONTAINMENT_THRESHOLD = 0.75
 #: Units shorter than this (in words) are never parts of a split or merge.
@@ -56,6 +54,8 @@ class Item:
     label: str
     text: str  # body text, number aside
     stub: bool = False
+    kind: str = ""  # only units of the same kind are paired (a note is never a point)
+    heading: str = ""
 
 
 def _bag(text: str) -> Counter[str]:
@@ -128,17 +128,24 @@ def align(old: Sequence[Item], new: Sequence[Item]) -> list[Pair]:
         # A text found more than once ("Исключена.", boilerplate) says little about which
         # is which: pair it on content only under the same number; the rest is left to the
         # positional pass below.
-        if (old_count[key] == 1 and len(by_key[key]) == 1) or old[i].label == new[j].label
+        if old[i].kind == new[j].kind
+        and ((old_count[key] == 1 and len(by_key[key]) == 1) or old[i].label == new[j].label)
     ]
 
     # 2. similar texts
     old_key_set = set(old_keys)
     pending_new = [j for j, key in enumerate(new_keys) if key not in old_key_set]
     index = _Index(new_bags, pending_new)
+    new_by_label = {item.label: j for j, item in enumerate(new) if item.label}
     for i, key in enumerate(old_keys):
         if key not in by_key:
-            for j in index.nearest(old_bags[i], 5):
-                candidates.append((dice(old_bags[i], new_bags[j]), i, j))
+            nearest = set(index.nearest(old_bags[i], 5))
+            same = new_by_label.get(old[i].label)
+            if same is not None and new_keys[same] not in old_key_set:
+                nearest.add(same)
+            for j in sorted(nearest):
+                if old[i].kind == new[j].kind:
+                    candidates.append((_evidence(old[i], new[j], old_bags[i], new_bags[j]), i, j))
 
     candidates.sort(key=preference)
     for score, i, j in candidates:
@@ -146,7 +153,7 @@ def align(old: Sequence[Item], new: Sequence[Item]) -> list[Pair]:
             break
         if i in matched or j in used_new:
             continue
-        matched[i] = (j, score)
+        matched[i] = (j, dice(old_bags[i], new_bags[j]) if score != 1.0 else 1.0)
         used_new[j] = i
 
     # 3. anchors: the longest chain of pairs in the same order on both sides
@@ -160,19 +167,18 @@ def align(old: Sequence[Item], new: Sequence[Item]) -> list[Pair]:
             if i in matched:
                 continue
             for j in range(j0 + 1, j1):
-                if j in used_new:
+                if j in used_new or old[i].kind != new[j].kind:
                     continue
-                score = dice(old_bags[i], new_bags[j])
-                same = bool(old[i].label) and old[i].label == new[j].label
-                stub = old[i].stub or new[j].stub
-                if (same and (stub or score >= IN_PLACE_THRESHOLD)) or score >= 0.4:
+                if _in_place(old[i], new[j], old_bags[i], new_bags[j]):
+                    score = dice(old_bags[i], new_bags[j])
                     matched[i] = (j, score)
                     used_new[j] = i
                     in_order.add((i, j))
                     break
 
     pairs = [Pair(i, j, round(score, 4), (i, j) in in_order) for i, (j, score) in matched.items()]
-    pairs.extend(_splits_and_merges(old_bags, new_bags, matched, used_new, pairs))
+    kinds = ([item.kind for item in old], [item.kind for item in new])
+    pairs.extend(_splits_and_merges(old_bags, new_bags, kinds, matched, used_new, pairs))
     covered_old = {p.old for p in pairs}
     covered_new = {p.new for p in pairs}
     pairs += [Pair(i, None, 0.0) for i in range(len(old)) if i not in covered_old]
@@ -180,9 +186,39 @@ def align(old: Sequence[Item], new: Sequence[Item]) -> list[Pair]:
     return _reading_order(pairs, len(old))
 
 
+#: What the same number and the same heading add to the word overlap: enough for an article
+#: that kept its number and heading but lost most of its text to others ("§ 16 Umlage" split
+#: into §§ 16-16q) to stay itself, not enough to pair two unrelated texts.
+SAME_NUMBER_AND_HEADING = 0.4
+
+
+def _evidence(old: Item, new: Item, old_bag: Counter[str], new_bag: Counter[str]) -> float:
+    score = dice(old_bag, new_bag)
+    if old.label and old.label == new.label and old.heading and old.heading == new.heading:
+        score += SAME_NUMBER_AND_HEADING
+    return score
+
+
+def _in_place(old: Item, new: Item, old_bag: Counter[str], new_bag: Counter[str]) -> bool:
+    """May two leftover units between the same anchors be one unit rewritten in place?"""
+    score = dice(old_bag, new_bag)
+    if score >= 0.4:
+        return True
+    if old.label and old.label == new.label:
+        # the same number in the same place: rewritten ("изложить в новой редакции"), excluded
+        # ("Исключена") or restored, however little text the two share
+        return True
+    if old.heading and old.heading == new.heading and score >= 0.1:
+        return True
+    # one is the other with subsections cut out or added ("Short title" losing its (2))
+    smaller = min(old_bag.total(), new_bag.total())
+    return smaller >= MIN_SPLIT_WORDS and _common(old_bag, new_bag) / smaller >= 0.8
+
+
 def _splits_and_merges(
     old_bags: list[Counter[str]],
     new_bags: list[Counter[str]],
+    kinds: tuple[list[str], list[str]],
     matched: dict[int, tuple[int, float]],
     used_new: dict[int, int],
     pairs: list[Pair],
@@ -198,10 +234,13 @@ def _splits_and_merges(
         if bag.total() < MIN_SPLIT_WORDS:
             continue
         for i in index_old.nearest(bag, 5):
+            if kinds[0][i] != kinds[1][j]:
+                continue
             partner = matched[i][0]
             old_total = old_bags[i].total() or 1
             kept = _common(old_bags[i], new_bags[partner]) / old_total
-            taken = _common(old_bags[i], bag)
+            # the piece must be made of the words the old unit lost, not just of its words
+            taken = _common(old_bags[i] - new_bags[partner], bag)
             if (
                 taken / bag.total() >= CONTAINMENT_THRESHOLD
                 and kept < 0.85
@@ -218,10 +257,13 @@ def _splits_and_merges(
         if bag.total() < MIN_SPLIT_WORDS:
             continue
         for j in index_new.nearest(bag, 5):
+            if kinds[0][i] != kinds[1][j]:
+                continue
             partner = used_new[j]
             new_total = new_bags[j].total() or 1
             kept = _common(new_bags[j], old_bags[partner]) / new_total
-            given = _common(new_bags[j], bag)
+            # the merged unit must have gained the words of the old one
+            given = _common(new_bags[j] - old_bags[partner], bag)
             if (
                 given / bag.total() >= CONTAINMENT_THRESHOLD
                 and kept < 0.85

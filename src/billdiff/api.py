@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -11,6 +12,8 @@ from billdiff.changes import Comparison
 from billdiff.compare import Options
 from billdiff.compare import compare as _compare
 from billdiff.errors import InputError, UnsupportedFormatError
+from billdiff.history import Dossier, History
+from billdiff.history import build as build_history
 from billdiff.model import Bill
 from billdiff.parse import parse as _parse
 from billdiff.profiles import Profile, detect_profile, get_profile
@@ -20,6 +23,7 @@ from billdiff.readers.detect import sniff as _sniff
 from billdiff.readers.uslm import is_uslm, read_uslm
 from billdiff.readers.xml import parse_xml
 from billdiff.render import get_renderer
+from billdiff.render.history import render_history as _render_history
 from billdiff.schema import validate as _validate
 
 PathLike = str | os.PathLike[str]
@@ -117,6 +121,35 @@ def render(comparison: Comparison, format: str = "text", **kwargs: bool) -> str:
     for key, value in kwargs.items():
         setattr(renderer, key, value)
     return renderer.render(comparison)
+
+
+def history(
+    readings: Dossier | Sequence[PathLike] | PathLike,
+    *,
+    labels: Sequence[str] = (),
+    dates: Sequence[str] = (),
+    stages: Sequence[str] = (),
+    profile: str | None = None,
+    options: Options | None = None,
+) -> History:
+    """Follow every article through the readings of a bill: a Dossier, a list of files, or the
+    path of a TOML manifest. Each reading is parsed once; consecutive readings are compared."""
+    if isinstance(readings, Dossier):
+        dossier = readings
+    elif isinstance(readings, (str, os.PathLike)):
+        dossier = Dossier.load(readings)
+    else:
+        dossier = Dossier.from_files(readings, labels, dates, stages, profile=profile)
+    if len(dossier.readings) < 2:
+        raise InputError("a history needs at least two readings")
+    chosen = profile or dossier.profile
+    bills = [read(info.file, profile=chosen) for info in dossier.readings]
+    return build_history(dossier, bills, options)
+
+
+def render_history(history: History, format: str = "text") -> str:
+    """A history as text in the named format ("text", "json", "html")."""
+    return _render_history(history, format)
 
 
 def to_xml(bill: Bill) -> bytes:

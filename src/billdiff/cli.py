@@ -144,6 +144,44 @@ def diff(
 
 
 @app.command()
+def history(
+    files: Annotated[
+        list[Path] | None,
+        typer.Argument(help="The readings, oldest first (or give --manifest)."),
+    ] = None,
+    manifest: Annotated[
+        Path | None, typer.Option("--manifest", "-m", help="A TOML dossier listing the readings.")
+    ] = None,
+    label: Annotated[
+        list[str] | None, typer.Option("--label", "-l", help="A name per reading, in order.")
+    ] = None,
+    date: Annotated[list[str] | None, typer.Option("--date", help="A date per reading.")] = None,
+    stage: Annotated[list[str] | None, typer.Option("--stage", help="A stage per reading.")] = None,
+    format: Annotated[str, typer.Option("--format", "-f", help="text, json or html.")] = "text",
+    output: OutputOpt = None,
+    profile: ProfileOpt = None,
+) -> None:
+    """Follow every article across all readings of a bill."""
+    if format.lower() not in ("text", "txt", "json", "html"):
+        _fail(f"unknown output format {format!r} (known: text, json, html)")
+    if manifest is not None and files:
+        _fail("give either reading files or --manifest, not both")
+    source: object = manifest if manifest is not None else list(files or [])
+    if manifest is None and len(files or []) < 2:
+        _fail("a history needs at least two readings (or --manifest FILE)")
+    result = _run(
+        lambda: api.history(
+            source,  # type: ignore[arg-type]
+            labels=label or (),
+            dates=date or (),
+            stages=stage or (),
+            profile=profile,
+        )
+    )
+    _emit(_run(lambda: api.render_history(result, format)), output)
+
+
+@app.command()
 def validate(
     file: Annotated[Path, typer.Argument(help="An XML file written by `billdiff parse`.")],
 ) -> None:

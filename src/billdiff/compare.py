@@ -141,7 +141,13 @@ class _Engine:
     @staticmethod
     def items(units: Sequence[Unit], profile: Profile | None) -> list[Item]:
         return [
-            Item(unit.label, unit.body_text(), profile.is_stub(unit.text()) if profile else False)
+            Item(
+                unit.label,
+                unit.body_text(),
+                profile.is_stub(unit.text()) if profile else False,
+                unit.kind,
+                unit.heading,
+            )
             for unit in units
         ]
 

@@ -21,6 +21,7 @@ SCHEMAS = {
 }
 JSON_SCHEMAS = {
     "changes": "changes.schema.json",
+    "history": "history.schema.json",
 }
 
 
