@@ -214,3 +214,18 @@ def test_real_bill_printed_to_pdf_reads_back_the_same(path: Path) -> None:
     printed = billdiff.parse(_pdf_of_text(lines), source="printed.pdf")
     assert [a.label for a in printed.articles()] == [a.label for a in original.articles()]
     assert letters(printed.text()) == letters(original.text())
+
+
+def test_damaged_pdf_gives_one_line_on_stderr(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from billdiff.cli import app
+
+    path = tmp_path / "cut.pdf"
+    data = make_pdf(PAGES)
+    path.write_bytes(data[: len(data) // 3])
+    result = CliRunner().invoke(app, ["parse", str(path)])
+    assert result.exit_code == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1  # pypdf's own complaints ("EOF marker not found") are muted
+    assert lines[0].startswith(f"billdiff: error: {path}: the PDF is corrupt or truncated")

@@ -27,8 +27,12 @@ encrypted PDF that does not open with the empty password is refused as such.
 from __future__ import annotations
 
 import io
+import logging
 import re
+import warnings
 from collections import Counter, defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from billdiff.errors import InputError
@@ -61,7 +65,28 @@ def read_pdf(data: bytes, *, source: str = "") -> Document:
     return Document(tuple(blocks), source=source, encoding="utf-8", format="pdf")
 
 
+@contextmanager
+def _quiet() -> Iterator[None]:
+    """pypdf logs and warns about damage it recovers from ("EOF marker not found"); billdiff's
+    CLI promises one line on stderr, so those are muted and a fatal problem is reported once,
+    as an InputError."""
+    logger = logging.getLogger("pypdf")
+    level = logger.level
+    logger.setLevel(logging.CRITICAL + 1)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            yield
+    finally:
+        logger.setLevel(level)
+
+
 def _extract(data: bytes, source: str) -> list[list[str]]:
+    with _quiet():
+        return _extract_quietly(data, source)
+
+
+def _extract_quietly(data: bytes, source: str) -> list[list[str]]:
     from pypdf import PasswordType, PdfReader
     from pypdf.errors import DependencyError, FileNotDecryptedError
 
