@@ -82,3 +82,62 @@ def test_html_reader_keeps_every_character(parts: list[tuple[str, str, str]]) ->
     assert letters("".join(b.text for b in doc.blocks), markup=False) == letters(
         expected, markup=False
     )
+
+
+_TEXT = st.text(
+    alphabet=st.characters(categories=("L", "N", "P", "S", "Zs"), exclude_characters="\ufeff"),
+    max_size=20,
+)
+
+
+@st.composite
+def akn_documents(draw: st.DrawFn) -> tuple[bytes, int]:
+    """Akoma Ntoso bills of sections, subsections and quoted amendments, with odd text."""
+    from xml.sax.saxutils import escape
+
+    def p() -> str:
+        return f"<p>{escape(draw(_TEXT))}</p>"
+
+    sections: list[str] = []
+    count = draw(st.integers(min_value=1, max_value=6))
+    for n in range(count):
+        inner: list[str] = []
+        for m in range(draw(st.integers(min_value=0, max_value=3))):
+            quoted = ""
+            if draw(st.booleans()):
+                quoted = (
+                    f"<mod>{escape(draw(_TEXT))}<quotedStructure><section><num>{n}A</num>"
+                    f"<heading>{escape(draw(_TEXT))}</heading><content>{p()}</content>"
+                    "</section></quotedStructure></mod>"
+                )
+            inner.append(
+                f"<subsection><num>({m + 1})</num><content><p>{escape(draw(_TEXT))}{quoted}</p>"
+                "</content></subsection>"
+            )
+        body = "".join(inner) or f"<content>{p()}</content>"
+        sections.append(
+            f"<section><num>{escape(draw(_TEXT))}</num><heading>{escape(draw(_TEXT))}</heading>"
+            f"{body}</section>"
+        )
+    xml = (
+        '<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"><act name="a">'
+        f"<meta/><preface>{p()}</preface><body>{''.join(sections)}</body></act></akomaNtoso>"
+    )
+    return xml.encode(), count
+
+
+@given(akn_documents())
+def test_akn_reader_keeps_every_character_and_never_counts_quotes(doc: tuple[bytes, int]) -> None:
+    from collections import Counter
+
+    from lxml import etree
+
+    from .test_readers_xml import document_text
+
+    data, sections = doc
+    bill = billdiff.parse(data, source="g.xml")
+    assert len(bill.articles()) == sections
+    expected = Counter(letters(document_text(etree.fromstring(data)), markup=False))
+    assert Counter(letters(bill.text(), markup=False)) == expected
+    eids = [unit.eid for unit in bill.iter()]
+    assert len(eids) == len(set(eids))

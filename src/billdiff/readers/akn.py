@@ -114,7 +114,6 @@ _FIXED_KINDS = {
     "list": "point",
     "sublist": "point",
 }
-_FIELDS = frozenset({"num", "heading", "subheading"})
 _BODIES = ("body", "mainBody", "judgmentBody", "debateBody", "collectionBody", "portionBody")
 _FRONT = frozenset({"coverPage", "preface", "preamble"})
 

@@ -83,7 +83,6 @@ _KINDS = {
     "subsubitem": "point",
     "appropriations": "section",
 }
-_FIELDS = frozenset({"num", "heading"})
 
 
 def is_uslm(root: etree._Element) -> bool:
