@@ -332,3 +332,22 @@ def test_roman_value(label: str, value: int | None) -> None:
 )
 def test_stubs(profile: str, text: str, stub: bool) -> None:
     assert get_profile(profile).is_stub(text) is stub
+
+
+@pytest.mark.parametrize(
+    ("line", "kind", "label"),
+    [
+        ("Глава Х. Заключительные положения", "chapter", "X"),  # Cyrillic Х
+        ("ХІІ ТАРАУ. ҚОРЫТЫНДЫ ЕРЕЖЕЛЕР", "chapter", "XII"),  # Cyrillic Х, І
+        ("Глава VІI. Компетенция", "chapter", "VII"),  # Cyrillic І between Latin letters
+        ("Pаздел 2. Особенная часть", "part", "2"),  # Latin P
+        ("Паpагpаф 3. Порядок", "section", "3"),  # Latin p
+        ("Cтатья 5. Цели", "article", "5"),  # Latin C
+        ("Стaтья 6. Задачи", "article", "6"),  # Latin a
+        ("7-бaп. Мақсаты", "article", "7"),  # Latin a
+    ],
+)
+def test_kz_lookalikes_are_tolerated(line: str, kind: str, label: str) -> None:
+    bill = billdiff.parse(f"{line}\nТекст статьи.\n", profile="kz")
+    unit = bill.body[0]
+    assert (unit.kind, unit.label) == (kind, label)
