@@ -221,6 +221,15 @@ def test_search_filters_by_text(
     assert opened.visible("article.change") == expected
     assert opened.visible("#toc li") == expected
     assert str(expected) in page.locator("#shown").inner_text()
+    # The matches are highlighted, once for each occurrence in the shown articles.
+    marks = page.evaluate("CSS.highlights.get('billdiff-search').size")
+    occurrences = page.evaluate(
+        """(n) => [...document.querySelectorAll('article.change:not([hidden])')]
+             .map(a => a.textContent.toLowerCase().split(n).length - 1)
+             .reduce((x, y) => x + y, 0)""",
+        needle,
+    )
+    assert marks == occurrences >= expected
     page.fill("#search", "")
     page.wait_for_function(SHOWN_IS, arg=len(changed))
     assert opened.errors == []

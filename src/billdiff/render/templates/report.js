@@ -52,6 +52,35 @@
     var what = label(mode) + (needle ? ", containing “" + search.value.trim() + "”" : "");
     shown.textContent = n + " of " + articles.length + " articles shown (" + what + ")";
     body.setAttribute("data-filter", mode);
+    highlight(needle);
+  }
+
+  var canHighlight = !!(window.CSS && CSS.highlights && window.Highlight && window.StaticRange);
+  var MAX_MARKS = 3000;
+
+  function highlight(needle) {
+    /* Mark the matches with the CSS Custom Highlight API: no change to the DOM, so nothing
+       to undo and nothing for a screen reader to stumble on. Capped for huge results. */
+    if (!canHighlight) { return; }
+    if (!needle) { CSS.highlights.delete("billdiff-search"); return; }
+    var ranges = [];
+    for (var v = 0; v < visible.length && ranges.length < MAX_MARKS; v++) {
+      var walker = doc.createTreeWalker(articles[visible[v]], NodeFilter.SHOW_TEXT);
+      var node;
+      while ((node = walker.nextNode()) && ranges.length < MAX_MARKS) {
+        var hay = node.data.toLowerCase();
+        var at = hay.indexOf(needle);
+        while (at !== -1 && ranges.length < MAX_MARKS) {
+          /* Static ranges: live ones would be updated on every later DOM change. */
+          ranges.push(new StaticRange({ startContainer: node, startOffset: at,
+                                        endContainer: node, endOffset: at + needle.length }));
+          at = hay.indexOf(needle, at + needle.length);
+        }
+      }
+    }
+    var marks = new Highlight();
+    for (var r = 0; r < ranges.length; r++) { marks.add(ranges[r]); }
+    CSS.highlights.set("billdiff-search", marks);
   }
 
   function buildSxs() {
@@ -78,6 +107,7 @@
       inline.parentNode.insertBefore(box, inline.nextSibling);
     }
     sxsBuilt = true;
+    highlight(search.value.trim().toLowerCase());
   }
 
   function setView(sxs) {
@@ -91,13 +121,14 @@
     if (current) {
       current.classList.remove("current");
       var old = tocItems[articles.indexOf(current)];
-      if (old) { old.classList.remove("current"); }
+      if (old) { old.classList.remove("current"); old.removeAttribute("aria-current"); }
     }
     current = el;
     el.classList.add("current");
     var item = tocItems[articles.indexOf(el)];
     if (item) {
       item.classList.add("current");
+      item.setAttribute("aria-current", "location");
       if (toc.scrollHeight > toc.clientHeight) {
         toc.scrollTop = item.offsetTop - toc.offsetTop - toc.clientHeight / 3;
       }
