@@ -320,9 +320,6 @@ class _Parser:
         self.stack.append(node)
 
 
-_NOT_SPACE = re.compile(r"\S")
-
-
 _ROMAN_DIGITS = (
     (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
     (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"),
@@ -363,7 +360,12 @@ def _conserves(text: str, match: re.Match[str]) -> bool:
     """Do the number, heading and rest of a matched line hold every character of the line?"""
     groups = match.groupdict()
     kept = "".join(groups.get(key) or "" for key in ("num", "heading", "rest"))
-    return len(_NOT_SPACE.findall(kept)) == len(_NOT_SPACE.findall(text))
+    return _letters(kept) == _letters(text)
+
+
+def _letters(text: str) -> int:
+    """How many characters of the text are not whitespace (str.split is the fast way)."""
+    return sum(len(word) for word in text.split())
 
 
 #: A quotation that has not closed after this many lines was a stray quote mark, not a quotation.
@@ -434,8 +436,11 @@ def find_toc(profile: Profile, blocks: tuple[Block, ...]) -> set[int]:
     """
     heads: list[_Head] = []
     last_seen: dict[str, int] = {}  # article label -> the last line where it stands
+    previous_line = -1
     for index, block in enumerate(blocks):
-        found = profile.classify(block.text, in_article=False)
+        continues = profile.wrapped and block.line == previous_line + 1
+        previous_line = block.line
+        found = None if continues else profile.classify(block.text, in_article=False)
         if found is None:
             heads.append(None)
             continue
