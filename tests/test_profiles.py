@@ -264,6 +264,17 @@ def test_quoted_structure_stays_in_the_quoting_unit(text: str, quoted: str) -> N
     assert letters(bill.text()) == letters(text)
 
 
+def test_german_quotation_stays_in_the_amending_paragraph() -> None:
+    text = (
+        "§ 1 Änderung\n\n(1) § 5 wird wie folgt gefasst:\n\n„§ 5 Anhalten\n\n"
+        "(1) Die Streife darf anhalten.\n\n(2) Sie meldet es.“\n\n§ 2 Inkrafttreten\n\nText.\n"
+    )
+    bill = billdiff.parse(text, profile="de")
+    assert [a.num for a in bill.articles()] == ["§ 1", "§ 2"]
+    paragraph = bill.articles()[0].children[0]
+    assert paragraph.children == () and "„§ 5 Anhalten" in paragraph.content
+
+
 def test_unclosed_quote_does_not_swallow_the_bill() -> None:
     text = "Статья 1. Цель\n«Неверная кавычка\nСтатья 2. Дальше\nТекст.\n"
     assert [a.label for a in billdiff.parse(text).articles()] == ["1", "2"]

@@ -370,7 +370,7 @@ def _letters(text: str) -> int:
 
 #: A quotation that has not closed after this many lines was a stray quote mark, not a quotation.
 _MAX_QUOTE_LINES = 400
-_QUOTE_START = re.compile(r"^[«“„\"]")
+_QUOTE_START = re.compile(r"^[«“„»\"]")
 
 
 def find_quotes(profile: Profile, blocks: tuple[Block, ...], toc: set[int]) -> set[int]:

@@ -120,6 +120,8 @@ class Germany(Profile):
     stub_marker = re.compile(r"\(?\bweggefallen\b\)?|\baufgehoben\b", _I)
     words = re.compile(r"\b(?:der|die|das|und|nach|wird|werden|oder|nicht)\b", re.I)
     wrapped = True
+    # German quotes open low and close high: „§ 5 ...“ (and »...« in some texts).
+    quote_pairs = (("„", "“"), ("»", "«"))
 
     def label(self, raw: str) -> str:
         """``"Zweiter"`` -> ``"2"``, ``"4 bis 18"`` -> ``"4-18"``, ``"47a"`` -> ``"47a"``."""
