@@ -279,7 +279,7 @@ def test_keyboard_moves_to_the_next_and_previous_change(
     report = _report(reports, "kz-ru-02-03")
     changed = [c for c in report.data["changes"] if c["kind"] != "unchanged"]
     assert len(changed) >= 3
-    ids = [a for a in _article_ids(report) if a[1] != "unchanged"]
+    ids = [a for a in _article_ids(report) if not _quiet(a[0], report)]
     opened = open_report(report.path)
     page = opened.page
 
@@ -305,6 +305,19 @@ def test_keyboard_moves_to_the_next_and_previous_change(
     assert opened.errors == []
 
 
+def _quiet(anchor: str, report: Report) -> bool:
+    """Whether the article has nothing to read but a number or noise (per the JSON)."""
+    change = next(
+        c
+        for a, c in zip(_article_ids(report), report.data["changes"], strict=True)
+        if a[0] == anchor
+    )
+    edits = [s for s in change.get("spans", []) if s["op"] != "equal"]
+    return change["kind"] in ("unchanged", "renumbered") or bool(
+        edits and all(s.get("noise") for s in edits)
+    )
+
+
 def _article_ids(report: Report) -> list[tuple[str, str]]:
     """(id, kind) of each article, in order, as the page numbers them."""
     seen: dict[str, int] = {}
@@ -315,6 +328,40 @@ def _article_ids(report: Report) -> list[tuple[str, str]]:
         seen[anchor] = seen.get(anchor, 0) + 1
         out.append((anchor if seen[anchor] == 1 else f"{anchor}--{seen[anchor]}", change["kind"]))
     return out
+
+
+def test_renumbering_and_noise_are_quiet_headings_with_the_text_one_click_away(
+    reports: dict[str, Report], open_report: Callable[..., Opened]
+) -> None:
+    report = _report(reports, "uk-txt-01-02")
+    quiet = [a for a, kind in _article_ids(report) if kind != "unchanged" and _quiet(a, report)]
+    loud = [a for a, kind in _article_ids(report) if kind != "unchanged" and not _quiet(a, report)]
+    assert quiet and loud, "this pair should have renumbered and really changed articles"
+    opened = open_report(report.path)
+    page = opened.page
+
+    def article(anchor: str) -> Any:
+        return page.locator(f'article.change[id="{anchor}"]')
+
+    # Changed only: quiet articles are listed, as headings; their text is one click away.
+    for anchor in quiet:
+        assert article(anchor).locator("h3").is_visible()
+        assert not article(anchor).locator(".text").first.is_visible()
+    assert article(loud[0]).locator(".text").first.is_visible()
+    article(quiet[0]).locator(".expand").click()
+    assert article(quiet[0]).locator(".text").first.is_visible()
+    assert article(quiet[0]).locator(".expand").get_attribute("aria-expanded") == "true"
+    # The keyboard goes from real change to real change.
+    for expected in loud[:4]:
+        page.keyboard.press("j")
+        assert page.evaluate("document.querySelector('article.change.current').id") == expected
+    # Chosen by kind, their text shows.
+    page.select_option("#filter", "renumbered")
+    renumbered = [a for a, kind in _article_ids(report) if kind == "renumbered"]
+    assert renumbered
+    for anchor in renumbered:
+        assert article(anchor).locator(".text").first.is_visible()
+    assert opened.errors == []
 
 
 def test_permalink_to_an_unchanged_article_shows_it(

@@ -97,6 +97,12 @@ class ArticleView:
     def changed(self) -> bool:
         return self.kind != "unchanged"
 
+    @property
+    def quiet(self) -> bool:
+        """Nothing to read but a number or noise: shown as a heading in the "changed only"
+        view (its text one click away), never as an edit."""
+        return self.kind in QUIET_KINDS or bool(self.noise)
+
 
 @dataclass(frozen=True)
 class ReadingView:
@@ -281,7 +287,6 @@ class HtmlRenderer(Renderer):
             words_inserted=comparison.words_inserted,
             words_deleted=comparison.words_deleted,
             most_changed=most,
-            quiet_kinds=QUIET_KINDS,
             style=style,
             script=script,
             csp=csp,

@@ -17,6 +17,7 @@
   var articles = Array.prototype.slice.call(doc.querySelectorAll("article.change"));
   var tocItems = Array.prototype.slice.call(doc.querySelectorAll("#toc li"));
   var kinds = articles.map(function (el) { return el.getAttribute("data-kind"); });
+  var quiet = articles.map(function (el) { return el.classList.contains("quiet"); });
   var texts = null; /* lower-cased article texts, made on the first search */
   var visible = [];
   var current = null;
@@ -136,9 +137,13 @@
   }
 
   function changedVisible() {
+    /* The changes to read: renumbering and noise are skipped unless chosen by kind. */
+    var mode = filter.value;
+    var skipQuiet = mode === "changed" || mode === "all";
     var out = [];
     for (var i = 0; i < visible.length; i++) {
-      if (kinds[visible[i]] !== "unchanged") { out.push(articles[visible[i]]); }
+      var k = visible[i];
+      if (kinds[k] !== "unchanged" && !(skipQuiet && quiet[k])) { out.push(articles[k]); }
     }
     return out;
   }
@@ -181,6 +186,13 @@
     el.scrollIntoView({ block: "start" });
   }
 
+  doc.getElementById("changes").addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest(".expand");
+    if (!button) { return; }
+    var open = button.closest(".change").classList.toggle("open");
+    button.setAttribute("aria-expanded", String(open));
+    button.textContent = open ? "Hide the text" : "Show the text";
+  });
   filter.addEventListener("change", function () { current = null; apply(); });
   search.addEventListener("input", function () {
     clearTimeout(timer);
