@@ -77,3 +77,13 @@ def test_deeply_nested_html_is_refused() -> None:
     data = ("<div>" * 5000 + "x" + "</div>" * 5000).encode()
     with pytest.raises(InputError, match="nested"):
         read_html(data, source="deep.html")
+
+
+def test_xhtml_with_xml_declaration() -> None:
+    data = (
+        '<?xml version="1.0" encoding="utf-8"?>\n<html xmlns="http://www.w3.org/1999/xhtml">'
+        "<body><p>Статья 1. Общие положения</p><p>Текст.</p></body></html>"
+    ).encode()
+    bill = billdiff.parse(data, source="page.xhtml")
+    assert [a.num for a in bill.articles()] == ["Статья 1."]
+    assert letters(bill.text()) == letters("Статья 1. Общие положения Текст.")

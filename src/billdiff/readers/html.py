@@ -9,6 +9,8 @@ entities are decoded by the parser. Only the ``<body>`` is read when there is on
 
 from __future__ import annotations
 
+import re
+
 from lxml import etree, html
 
 from billdiff.errors import InputError
@@ -23,6 +25,7 @@ _INLINE = frozenset(
         "strong", "sub", "sup", "time", "tt", "u", "var", "wbr", "label", "img",
     }
 )  # fmt: skip
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 _CELLS = frozenset({"td", "th"})
 _DROP = frozenset({"script", "style", "template", "noscript", "head", "iframe", "object", "svg"})
 
@@ -35,7 +38,8 @@ def read_html(data: bytes | str, *, source: str = "") -> Document:
         text, _ = decode(data, source=source)
     else:
         text = data
-    text = text.lstrip("\ufeff")
+    # XHTML opens with an XML declaration, which lxml refuses in an already decoded string.
+    text = _XML_DECLARATION.sub("", text.lstrip("\ufeff"), count=1)
     if not text.strip():
         raise InputError("the document is empty", source=source)
     parser = html.HTMLParser(
