@@ -316,3 +316,16 @@ def test_every_corpus_xml_through_parse_and_compare(corpus: Path, case: str) -> 
             assert not comparison.changed, case
         else:
             assert comparison.changed
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize("path", corpus_files("*/*.xml"), ids=lambda p: p.name)
+def test_foreign_xml_written_as_billdiff_akn_is_valid_and_round_trips(path: Path) -> None:
+    from billdiff import akn
+
+    from .helpers import assert_valid_akn
+
+    bill = billdiff.read(path)
+    xml = billdiff.to_xml(bill)
+    assert_valid_akn(xml)  # the official AKN 3.0 schema and billdiff's own
+    assert akn.from_bytes(xml) == bill
