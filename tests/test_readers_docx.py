@@ -360,3 +360,28 @@ def test_real_bill_with_automatic_numbering_reads_back_the_same(path: Path) -> N
     assert [a.label for a in bill.articles()] == [a.label for a in original.articles()]
     assert [a.num for a in bill.articles()] == [a.num for a in original.articles()]
     assert letters(bill.text()) == letters(original.text())
+
+
+def test_footnotes_follow_the_paragraph_that_refers_to_them() -> None:
+    footnotes = f"""<w:footnotes xmlns:w="{W}">
+    <w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>
+    <w:footnote w:id="1"><w:p><w:r><w:footnoteRef/></w:r>
+      <w:r><w:t xml:space="preserve"> Сноска. Статья изменена Законом от 19.06.2007 № 267.</w:t></w:r></w:p></w:footnote>
+    <w:footnote w:id="2"><w:p><w:r><w:t>Удалённая сноска.</w:t></w:r></w:p></w:footnote>
+    </w:footnotes>"""
+    body = (
+        para("Общие положения", style="Article")
+        + '<w:p><w:r><w:t>Текст статьи.</w:t></w:r><w:r><w:footnoteReference w:id="1"/></w:r>'
+        + '<w:del w:id="9" w:author="a"><w:r><w:footnoteReference w:id="2"/></w:r></w:del></w:p>'
+        + para("Другая", style="Article")
+    )
+    data = make_docx(body, extra={"word/footnotes.xml": footnotes.encode()})
+    assert [b.text for b in read_docx(data).blocks] == [
+        "Статья 1. Общие положения",
+        "Текст статьи.",
+        "Сноска. Статья изменена Законом от 19.06.2007 № 267.",
+        "Статья 2. Другая",
+    ]
+    bill = billdiff.parse(data, source="notes.docx")
+    first = bill.articles()[0]
+    assert [unit.kind for unit in first.children] == ["note"]

@@ -19,7 +19,9 @@ reading too, since a member's header can lie. The XML parts go through the same 
 parser as every other XML (:mod:`billdiff.readers.xml`).
 
 Deleted text of tracked changes, field codes and hidden runs are not read: they are not part
-of the text a reader of the document sees. Headers, footers and footnotes are not read either.
+of the text a reader of the document sees. Footnotes and endnotes are read, each right after
+the paragraph that refers to it (without Word's reference mark). Page headers and footers are
+not read: they repeat the title on every page, they are not the bill.
 """
 
 from __future__ import annotations
@@ -60,6 +62,8 @@ def read_docx(data: bytes, *, source: str = "") -> Document:
         base = posixpath.dirname(document_path)
         numbering = _xml(archive, posixpath.join(base, "numbering.xml"), source)
         styles = _xml(archive, posixpath.join(base, "styles.xml"), source)
+        notes = _notes(_xml(archive, posixpath.join(base, "footnotes.xml"), source), "footnote")
+        notes.update(_notes(_xml(archive, posixpath.join(base, "endnotes.xml"), source), "endnote"))
     numberer = Numberer(numbering, styles)
     blocks: list[Block] = []
     body = document.find(f"{_W}body")
@@ -72,9 +76,35 @@ def read_docx(data: bytes, *, source: str = "") -> Document:
         if label:
             lines[0] = f"{label}{suffix}{lines[0]}" if lines[0].strip() else label
         blocks.extend(Block(line.strip(), number) for line in lines if line.strip())
+        # A footnote's text follows the paragraph that refers to it: it is part of what a
+        # reader reads (in bills, often the «Сноска» naming the amending law).
+        for reference in paragraph.iter(f"{_W}footnoteReference", f"{_W}endnoteReference"):
+            if any(localname(up) in ("del", "moveFrom") for up in reference.iterancestors()):
+                continue  # a reference deleted with tracked changes
+            key = (localname(reference).removesuffix("Reference"), reference.get(f"{_W}id", ""))
+            for line in notes.pop(key, []):
+                blocks.append(Block(line, number))
     if not blocks:
         raise InputError("the DOCX has no text", source=source)
     return Document(tuple(blocks), source=source, encoding="utf-8", format="docx")
+
+
+def _notes(root: etree._Element | None, kind: str) -> dict[tuple[str, str], list[str]]:
+    """Footnotes or endnotes by (kind, id): their text as lines, without Word's separators."""
+    found: dict[tuple[str, str], list[str]] = {}
+    if root is None:
+        return found
+    for note in root.iter(f"{_W}{kind}"):
+        if note.get(f"{_W}type") in ("separator", "continuationSeparator", "continuationNotice"):
+            continue
+        lines = [
+            line.strip()
+            for paragraph in note.iter(f"{_W}p")
+            for line in paragraph_text(paragraph).split("\n")
+            if line.strip()
+        ]
+        found[(kind, note.get(f"{_W}id", ""))] = lines
+    return found
 
 
 def _open(data: bytes, source: str) -> zipfile.ZipFile:
@@ -191,7 +221,17 @@ def _in_fallback(element: etree._Element, stop: etree._Element) -> bool:
 
 
 _SKIP_RUNS = frozenset(
-    {"del", "moveFrom", "instrText", "delText", "delInstrText", "pPr", "rPr", "footnoteReference"}
+    {
+        "del",
+        "moveFrom",
+        "instrText",
+        "delText",
+        "delInstrText",
+        "pPr",
+        "rPr",
+        "footnoteReference",
+        "endnoteReference",
+    }
 )
 
 
