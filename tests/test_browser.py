@@ -470,3 +470,20 @@ def test_markup_in_the_bill_is_shown_as_text_and_runs_nothing(
     assert page.locator("img, iframe, svg").count() == 0
     assert page.locator("script").count() == 1
     assert re.search(r"<img|<iframe|<svg", report.path.read_text("utf-8")) is None
+
+
+def test_a_reading_compared_with_itself_says_so(
+    tmp_path: Path, open_report: Callable[..., Opened]
+) -> None:
+    report = _write(tmp_path, "same", FIXTURES / "eu.old.txt", FIXTURES / "eu.old.txt")
+    assert report.total and set(report.counts) == {"unchanged"}
+    opened = open_report(report.path)
+    page = opened.page
+    assert opened.visible("article.change") == 0
+    assert page.locator("#none").is_visible()
+    assert "No article changed" in page.locator("#summary").inner_text()
+    page.keyboard.press("j")  # nothing to go to, and no error
+    page.select_option("#filter", "all")
+    assert opened.visible("article.change") == report.total
+    assert not page.locator("#none").is_visible()
+    assert opened.errors == []

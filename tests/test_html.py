@@ -242,3 +242,10 @@ def test_a_title_without_words_is_not_a_title() -> None:
     page = HtmlRenderer().render(Comparison(reading, reading, ()))
     assert "<h1>Changes between two readings</h1>" in page
     assert ">---<" not in page
+
+
+def test_no_change_is_said_in_words() -> None:
+    page = _render(Change("unchanged", _side("1", "x"), _side("1", "x")))
+    assert "No article changed between these readings." in page
+    changed = _render(Change("added", None, _side("1", "x")))
+    assert "No article changed" not in changed
