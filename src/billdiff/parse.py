@@ -378,12 +378,15 @@ def find_quotes(profile: Profile, blocks: tuple[Block, ...], toc: set[int]) -> s
 
     A quotation starts at a line that opens with a quote mark and leaves it open («Статья 5.
     ... with no », or "SEC. 5. with an odd number of ASCII quotes), and ends at the line that
-    closes it. Only lines that can be told apart from the bill's own text are kept: a quotation
-    that never closes is ignored, so a stray « cannot swallow the rest of the bill.
+    closes it. A quotation that does not close within ``_MAX_QUOTE_LINES`` lines is ignored,
+    so a stray « cannot swallow the rest of the bill.
     """
     quoted: set[int] = set()
     index, count = 0, len(blocks)
-    while index < count:
+    # Lines looked at while following quotations that then never close: bounded, so that a
+    # text full of stray quote marks stays linear.
+    budget = 4 * count + _MAX_QUOTE_LINES
+    while index < count and budget > 0:
         text = blocks[index].text
         if index in toc or not _QUOTE_START.match(text):
             index += 1
@@ -403,6 +406,7 @@ def find_quotes(profile: Profile, blocks: tuple[Block, ...], toc: set[int]) -> s
             depth += _quote_depth(profile, line, opening=False)
             end += 1
         if depth > 0:
+            budget -= end - index
             index += 1  # never closed: not a quotation
             continue
         quoted.update(range(index, end))

@@ -118,4 +118,3 @@ class Kazakhstan(Profile):
     )
     note_marker = re.compile(r"^(Сноска|Ескерту|Ескертпе)\b\s*\.?", _I)
     stub_marker = re.compile(r"исключен|утратил[аио]?\s+силу|алып\s+тасталды|күші\s+жойыл", _I)
-    words = re.compile(r"[а-яёәғқңөұүһі]{3,}", _I)
