@@ -229,3 +229,21 @@ def test_damaged_pdf_gives_one_line_on_stderr(tmp_path: Path) -> None:
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1  # pypdf's own complaints ("EOF marker not found") are muted
     assert lines[0].startswith(f"billdiff: error: {path}: the PDF is corrupt or truncated")
+
+
+def test_a_recurring_line_of_the_bill_stays_while_the_header_goes() -> None:
+    # "Исключена." opens the body of pages 1 and 3 of 4, at the same place: half the pages
+    # is not "most pages", so it stays; the header on all four pages goes.
+    pages = []
+    for page in range(1, 5):
+        excluded = ["Исключена."] if page % 2 else []
+        pages.append(
+            [
+                *excluded,
+                f"Статья {10 + page}. Текст статьи, который занимает почти всю ширину строки,",
+                f"и продолжается на следующей строке, вариант «{'абвг'[page - 1]}».",
+            ]
+        )
+    texts = [b.text for b in read_pdf(make_pdf(pages), source="alt.pdf").blocks]
+    assert texts.count("Исключена.") == 2
+    assert HEADER not in texts and len(texts) == 6

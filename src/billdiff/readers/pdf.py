@@ -10,7 +10,8 @@ pypdf's ``extract_text`` gives for the single-column layout bills are printed in
 What is done with the lines, and why:
 
 - Running headers and footers (the bill's title on every page, "ПРОЕКТ") are lines at the top
-  or bottom of a page that repeat on most pages: they are dropped, as are page numbers ("3",
+  or bottom of a page that repeat at the same place on most pages (60%): they are
+  dropped, as are page numbers ("3",
   "- 3 -", "Page 3 of 9", "стр. 3"), recognised as edge lines whose number follows the page
   index. A line such as "Статья 5." at the top of two pages is not a page number: its number
   does not move with the page.
@@ -30,7 +31,7 @@ import io
 import logging
 import re
 import warnings
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -140,38 +141,46 @@ _PAGE_ONLY = re.compile(
 
 
 def remove_furniture(pages: list[list[str]]) -> list[_Line]:
-    """All lines in reading order, less running headers, footers and page numbers."""
+    """All lines in reading order, less running headers, footers and page numbers.
+
+    A header or footer sits at the same place on the pages that carry it (the first line, the
+    last line...): a line counts as one when the same text, at the same place among the first
+    or last three lines, is on at least 60% of the pages (two at least). A line of the bill
+    that happens to recur ("Исключена.") is kept unless it stands at the same place on most
+    pages. Headers that alternate between even and odd pages fall short of that and are kept:
+    a header left in is noise, a line of law taken out would be a loss.
+    """
     numbered = [
         [_Line(text, page_no, index) for index, text in enumerate(page, start=1) if text]
         for page_no, page in enumerate(pages, start=1)
     ]
     edges = [_edge(page) for page in numbered]
     total = len(pages)
-    needed = max(2, -(-6 * total // 10))  # "most pages": at least 60% (and two)
-    exact: Counter[str] = Counter()
+    needed = max(2, -(-6 * total // 10))
+    exact: Counter[tuple[int, str]] = Counter()
+    # Lines whose numbers move with the page ("- 3 -", "Page 3 of 9", "Проект, стр. 3"): the
+    # same text with digits masked, at the same place, the number minus the page index
+    # constant.
+    moving: Counter[tuple[int, str, int]] = Counter()
     for page in edges:
-        exact.update({line.text for line in page})
-    # Lines whose numbers move with the page: the same text with digits masked, and the
-    # number minus the page index constant on most pages.
-    offsets: dict[str, Counter[int]] = defaultdict(Counter)
-    for page in edges:
-        for line in page:
+        exact.update({(place, line.text) for place, line in page})
+        for place, line in page:
             numbers = _DIGITS.findall(line.text)
-            if numbers and len(line.text) <= 80:
-                key = _DIGITS.sub("#", line.text)
-                offsets[key][int(numbers[-1]) - line.page] += 1
+            if numbers and _may_be_page_number(line.text):
+                masked = _DIGITS.sub("#", line.text)
+                moving[(place, masked, int(numbers[-1]) - line.page)] += 1
     furniture: set[tuple[int, int]] = set()
     for page in edges:
-        for line in page:
-            key = _DIGITS.sub("#", line.text)
+        for place, line in page:
             numbers = _DIGITS.findall(line.text)
-            if total >= 2 and exact[line.text] >= needed:
+            masked = _DIGITS.sub("#", line.text)
+            if total >= 2 and exact[(place, line.text)] >= needed:
                 furniture.add((line.page, line.index))
             elif (
                 total >= 2
                 and numbers
-                and key in offsets
-                and offsets[key][int(numbers[-1]) - line.page] >= needed
+                and _may_be_page_number(line.text)
+                and moving[(place, masked, int(numbers[-1]) - line.page)] >= needed
             ):
                 furniture.add((line.page, line.index))
             elif (match := _PAGE_ONLY.match(line.text)) and int(match.group(1)) == line.page:
@@ -179,10 +188,18 @@ def remove_furniture(pages: list[list[str]]) -> list[_Line]:
     return [line for page in numbered for line in page if (line.page, line.index) not in furniture]
 
 
-def _edge(page: list[_Line]) -> list[_Line]:
-    if len(page) <= 2 * _EDGE:
-        return page
-    return page[:_EDGE] + page[-_EDGE:]
+def _may_be_page_number(text: str) -> bool:
+    """Short, and not the start of an article or a point: "Статья 11." at the top of page 1
+    and "Статья 12." at the top of page 2 move with the page too, but they are the law."""
+    return len(text) <= 60 and not _OPENS_UNIT.match(text) and not _LIST_MARK.match(text)
+
+
+def _edge(page: list[_Line]) -> list[tuple[int, _Line]]:
+    """The first and last lines of a page with their place: 0, 1, 2 from the top, -1, -2, -3
+    from the bottom (a line of a short page can have both)."""
+    top = [(place, line) for place, line in enumerate(page[:_EDGE])]
+    bottom = [(-1 - place, line) for place, line in enumerate(reversed(page[-_EDGE:]))]
+    return top + bottom
 
 
 _HYPHENS = ("-", "\u00ad", "\u2010")
