@@ -56,6 +56,30 @@ def _encode(tokens: Sequence[str], table: dict[str, str]) -> str:
     return "".join(out)
 
 
+#: Above this many tokens a text is first compared line by line, and only the lines that
+#: differ word by word (as diff-match-patch's own line mode does for long texts): Myers' diff
+#: costs O(N·D), and a long article rewritten in many places makes both large.
+LINE_MODE_TOKENS = 400
+
+
+def _diff_tokens(
+    old_tokens: Sequence[str], new_tokens: Sequence[str]
+) -> list[tuple[int, list[str]]]:
+    """diff-match-patch over token sequences: (op, tokens) runs, semantically cleaned."""
+    table: dict[str, str] = {}
+    a, b = _encode(old_tokens, table), _encode(new_tokens, table)
+    decode = {char: token for token, char in table.items()}
+    dmp = diff_match_patch()
+    dmp.Diff_Timeout = 0  # deterministic output; line mode keeps the inputs small
+    diffs = dmp.diff_main(a, b, False)
+    dmp.diff_cleanupSemantic(diffs)
+    return [(op, [decode[c] for c in chars]) for op, chars in diffs]
+
+
+def _lines(text: str) -> list[str]:
+    return text.splitlines(keepends=True)
+
+
 def diff_words(old: str, new: str) -> tuple[Span, ...]:
     """The word-level differences from ``old`` to ``new``.
 
@@ -65,16 +89,28 @@ def diff_words(old: str, new: str) -> tuple[Span, ...]:
     if old == new:
         return (Span("equal", old),) if old else ()
     old_tokens, new_tokens = tokenize(old), tokenize(new)
-    table: dict[str, str] = {}
-    a, b = _encode(old_tokens, table), _encode(new_tokens, table)
-    decode = {char: token for token, char in table.items()}
-    dmp = diff_match_patch()
-    dmp.Diff_Timeout = 0  # deterministic output; articles are small enough
-    diffs = dmp.diff_main(a, b, False)
-    dmp.diff_cleanupSemantic(diffs)
+    runs: list[tuple[int, list[str]]] = []
+    if len(old_tokens) + len(new_tokens) > 2 * LINE_MODE_TOKENS and "\n" in old + new:
+        pending: dict[int, list[str]] = {-1: [], 1: []}
+
+        def flush() -> None:
+            if pending[-1] or pending[1]:
+                old_part, new_part = "".join(pending[-1]), "".join(pending[1])
+                runs.extend(_diff_tokens(tokenize(old_part), tokenize(new_part)))
+                pending[-1], pending[1] = [], []
+
+        for op, lines in _diff_tokens(_lines(old), _lines(new)):
+            if op == 0:
+                flush()
+                runs.append((0, lines))
+            else:
+                pending[op].extend(lines)
+        flush()
+    else:
+        runs = _diff_tokens(old_tokens, new_tokens)
     spans: list[Span] = []
-    for op, chars in diffs:
-        text = "".join(decode[c] for c in chars)
+    for op, tokens in runs:
+        text = "".join(tokens)
         if not text:
             continue
         kind = _OPS[op]
