@@ -270,6 +270,15 @@ def test_view_switch_between_inline_and_side_by_side(
     page.click("#view-inline")
     assert article.locator(".inline").is_visible()
     assert not old.is_visible()
+    # One article on its own: its button switches it, and only it.
+    others = page.locator("article.change.has-spans:visible")
+    n_inline = others.locator(".inline:visible").count()
+    article.locator(".alt-view").click()
+    assert old.is_visible() and not article.locator(".inline").is_visible()
+    assert others.locator(".inline:visible").count() == n_inline - 1
+    assert article.locator(".alt-view").inner_text() == "Inline"
+    article.locator(".alt-view").click()
+    assert article.locator(".inline").is_visible() and not old.is_visible()
     assert opened.errors == []
 
 

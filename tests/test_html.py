@@ -183,7 +183,7 @@ def test_noise_is_shown_quietly() -> None:
     assert '<ins class="noise" data-noise="reference"' in page
     assert "Only noise, no edit to read: reference to a renumbered article." in page
     assert page.count('class="badge k-modified noise"') == 2  # contents and article
-    assert '<article class="change quiet"' in page and 'class="expand"' in page
+    assert '<article class="change quiet has-spans"' in page and 'class="expand"' in page
     real = Change(
         "modified",
         _side("1", "see Article 5"),

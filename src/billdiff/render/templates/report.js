@@ -84,31 +84,40 @@
     CSS.highlights.set("billdiff-search", marks);
   }
 
-  function buildSxs() {
-    /* Two copies of each inline redline: the old text (without insertions) and the new text
+  function buildOne(inline) {
+    /* Two copies of an inline redline: the old text (without insertions) and the new text
        (without deletions). Cloning keeps every text node as text: nothing is re-parsed. */
-    var inlines = doc.querySelectorAll(".change .inline");
-    for (var i = 0; i < inlines.length; i++) {
-      var inline = inlines[i];
-      var box = doc.createElement("div");
-      box.className = "sxs";
-      var sides = [["old", "Old reading", "ins", inline.getAttribute("data-old-lang")],
-                   ["new", "New reading", "del", inline.getAttribute("lang")]];
-      for (var s = 0; s < 2; s++) {
-        var col = inline.cloneNode(true);
-        col.className = "text " + sides[s][0];
-        col.removeAttribute("data-old-lang");
-        if (sides[s][3]) { col.setAttribute("lang", sides[s][3]); }
-        col.setAttribute("data-label", sides[s][1]);
-        col.setAttribute("aria-label", sides[s][1]);
-        var drop = col.querySelectorAll(sides[s][2]);
-        for (var d = 0; d < drop.length; d++) { drop[d].remove(); }
-        box.appendChild(col);
-      }
-      inline.parentNode.insertBefore(box, inline.nextSibling);
+    var next = inline.nextElementSibling;
+    if (next && next.classList.contains("sxs")) { return false; }
+    var box = doc.createElement("div");
+    box.className = "sxs";
+    var sides = [["old", "Old reading", "ins", inline.getAttribute("data-old-lang")],
+                 ["new", "New reading", "del", inline.getAttribute("lang")]];
+    for (var s = 0; s < 2; s++) {
+      var col = inline.cloneNode(true);
+      col.className = "text " + sides[s][0];
+      col.removeAttribute("data-old-lang");
+      if (sides[s][3]) { col.setAttribute("lang", sides[s][3]); }
+      col.setAttribute("data-label", sides[s][1]);
+      col.setAttribute("aria-label", sides[s][1]);
+      var drop = col.querySelectorAll(sides[s][2]);
+      for (var d = 0; d < drop.length; d++) { drop[d].remove(); }
+      box.appendChild(col);
     }
+    inline.parentNode.insertBefore(box, inline.nextSibling);
+    return true;
+  }
+
+  function buildSxs() {
+    var inlines = doc.querySelectorAll(".change .inline");
+    for (var i = 0; i < inlines.length; i++) { buildOne(inlines[i]); }
     sxsBuilt = true;
     highlight(search.value.trim().toLowerCase());
+  }
+
+  function viewLabel(button, sxs) {
+    button.textContent = sxs ? "Inline" : "Side by side";
+    button.setAttribute("aria-label", sxs ? "Show this article inline" : "Show this article side by side");
   }
 
   function setView(sxs) {
@@ -116,6 +125,19 @@
     body.classList.toggle("view-sxs", sxs);
     btnInline.setAttribute("aria-pressed", String(!sxs));
     btnSxs.setAttribute("aria-pressed", String(sxs));
+    /* The global choice overrides the per-article ones. */
+    var alts = doc.querySelectorAll(".change.alt");
+    for (var i = 0; i < alts.length; i++) { alts[i].classList.remove("alt"); }
+    var buttons = doc.querySelectorAll(".change .alt-view");
+    for (var b = 0; b < buttons.length; b++) { viewLabel(buttons[b], sxs); }
+  }
+
+  function toggleOne(button) {
+    var article = button.closest(".change");
+    var inline = article.querySelector(".inline");
+    if (inline && buildOne(inline)) { highlight(search.value.trim().toLowerCase()); }
+    var alt = article.classList.toggle("alt");
+    viewLabel(button, body.classList.contains("view-sxs") !== alt);
   }
 
   function mark(el) {
@@ -187,6 +209,8 @@
   }
 
   doc.getElementById("changes").addEventListener("click", function (event) {
+    var alt = event.target.closest && event.target.closest(".alt-view");
+    if (alt) { toggleOne(alt); return; }
     var button = event.target.closest && event.target.closest(".expand");
     if (!button) { return; }
     var open = button.closest(".change").classList.toggle("open");
