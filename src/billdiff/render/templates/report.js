@@ -170,6 +170,12 @@
     return out;
   }
 
+  function clearControls() {
+    /* Keep a target clear of the sticky controls, whose height depends on the window width.
+       Read here, on demand, not at start-up: a layout read then would delay the first paint. */
+    doc.documentElement.style.setProperty("--controls-h", controls.offsetHeight + "px");
+  }
+
   function go(step) {
     var list = changedVisible();
     if (!list.length) { return; }
@@ -189,6 +195,7 @@
     pos = Math.min(Math.max(pos, 0), list.length - 1);
     var el = list[pos];
     mark(el);
+    clearControls();
     el.scrollIntoView({ block: "start" });
     el.focus({ preventScroll: true });
     if (history.replaceState) { history.replaceState(null, "", "#" + el.id); }
@@ -205,6 +212,7 @@
       apply();
     }
     mark(el);
+    clearControls();
     el.scrollIntoView({ block: "start" });
   }
 
