@@ -104,9 +104,11 @@ def browser() -> Iterator[Any]:
 def open_report(browser: Any) -> Iterator[Callable[..., Opened]]:
     contexts: list[Any] = []
 
-    def _open(path: Path, *, javascript: bool = True, fragment: str = "") -> Opened:
+    def _open(
+        path: Path, *, javascript: bool = True, fragment: str = "", width: int = 1280
+    ) -> Opened:
         context = browser.new_context(
-            java_script_enabled=javascript, viewport={"width": 1280, "height": 900}
+            java_script_enabled=javascript, viewport={"width": width, "height": 900}
         )
         contexts.append(context)
         page = context.new_page()
@@ -325,6 +327,22 @@ def _quiet(anchor: str, report: Report) -> bool:
     return change["kind"] in ("unchanged", "renumbered") or bool(
         edits and all(s.get("noise") for s in edits)
     )
+
+
+@pytest.mark.parametrize("width", [1280, 420])
+def test_the_change_reached_is_not_under_the_sticky_controls(
+    reports: dict[str, Report], open_report: Callable[..., Opened], width: int
+) -> None:
+    report = _report(reports, "kz-ru-02-03")
+    opened = open_report(report.path, width=width)
+    page = opened.page
+    for _ in range(3):
+        page.keyboard.press("j")
+        heading = page.locator("article.change.current h3").bounding_box()
+        controls = page.locator("#controls").bounding_box()
+        assert heading and controls
+        assert controls["y"] + controls["height"] <= heading["y"] < 900, width
+    assert opened.errors == []
 
 
 def _article_ids(report: Report) -> list[tuple[str, str]]:
