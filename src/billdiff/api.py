@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,7 +12,7 @@ from billdiff import akn
 from billdiff.changes import Comparison
 from billdiff.compare import Options
 from billdiff.compare import compare as _compare
-from billdiff.errors import InputError, UnsupportedFormatError
+from billdiff.errors import InputError, RenderError, UnsupportedFormatError
 from billdiff.history import Dossier, History
 from billdiff.history import build as build_history
 from billdiff.model import Bill
@@ -41,7 +42,9 @@ def _load(path: PathLike, max_bytes: int) -> bytes:
                 f"the file is {size:,} bytes, over the limit of {max_bytes:,}", source=name
             )
         with open(name, "rb") as handle:
-            return handle.read()
+            # A pipe or a device (/dev/zero) reports size 0 and may never end: read no more
+            # than the limit allows.
+            data = handle.read(max_bytes + 1)
     except IsADirectoryError:
         raise InputError("is a directory, not a file", source=name) from None
     except FileNotFoundError:
@@ -50,6 +53,9 @@ def _load(path: PathLike, max_bytes: int) -> bytes:
         raise InputError("permission denied", source=name) from None
     except OSError as exc:
         raise InputError(exc.strerror or str(exc), source=name) from None
+    if len(data) > max_bytes:
+        raise InputError(f"the input is over the limit of {max_bytes:,} bytes", source=name)
+    return data
 
 
 def sniff(data: bytes, source: str = "") -> str:
@@ -108,10 +114,11 @@ def compare(
     *,
     options: Options | None = None,
     profile: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> Comparison:
-    """Compare two readings, given as Bills or as paths to read."""
-    old_bill = old if isinstance(old, Bill) else read(old, profile=profile)
-    new_bill = new if isinstance(new, Bill) else read(new, profile=profile)
+    """Compare two readings, given as Bills or as paths to read (each at most ``max_bytes``)."""
+    old_bill = old if isinstance(old, Bill) else read(old, profile=profile, max_bytes=max_bytes)
+    new_bill = new if isinstance(new, Bill) else read(new, profile=profile, max_bytes=max_bytes)
     return _compare(old_bill, new_bill, options)
 
 
@@ -131,19 +138,29 @@ def history(
     stages: Sequence[str] = (),
     profile: str | None = None,
     options: Options | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> History:
     """Follow every article through the readings of a bill: a Dossier, a list of files, or the
     path of a TOML manifest. Each reading is parsed once; consecutive readings are compared."""
+    manifest: str | None = None
     if isinstance(readings, Dossier):
         dossier = readings
     elif isinstance(readings, (str, os.PathLike)):
-        dossier = Dossier.load(readings)
+        manifest = os.fspath(readings)
+        try:
+            dossier = Dossier.load(readings)
+        except IsADirectoryError:
+            raise InputError("is a directory, not a file", source=manifest) from None
+        except PermissionError:
+            raise InputError("permission denied", source=manifest) from None
+        except OSError as exc:
+            raise InputError(exc.strerror or str(exc), source=manifest) from None
     else:
         dossier = Dossier.from_files(readings, labels, dates, stages, profile=profile)
     if len(dossier.readings) < 2:
-        raise InputError("a history needs at least two readings")
+        raise InputError("a history needs at least two readings", source=manifest)
     chosen = profile or dossier.profile
-    bills = [read(info.file, profile=chosen) for info in dossier.readings]
+    bills = [read(info.file, profile=chosen, max_bytes=max_bytes) for info in dossier.readings]
     return build_history(dossier, bills, options)
 
 
@@ -152,9 +169,39 @@ def render_history(history: History, format: str = "text") -> str:
     return _render_history(history, format)
 
 
+# Characters XML 1.0 cannot carry, even escaped.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
 def to_xml(bill: Bill) -> bytes:
-    """A Bill as Akoma Ntoso 3.0 XML (valid against schemas/billdiff-akn.xsd)."""
-    return akn.to_bytes(bill)
+    """A Bill as Akoma Ntoso 3.0 XML (valid against schemas/billdiff-akn.xsd).
+
+    A control character in the text (a stray U+0001 or ESC) cannot be written as XML 1.0:
+    it is refused with a :class:`RenderError` naming it, its line and its unit, rather than
+    dropped; ``diff`` (text, JSON, HTML) still compares such a bill."""
+    try:
+        return akn.to_bytes(bill)
+    except ValueError:
+        for unit in bill.iter():
+            for line in unit.lines():
+                found = _NOT_XML.search(line)
+                if found:
+                    raise RenderError(
+                        f"the text has the control character U+{ord(found.group()):04X}, "
+                        "which XML cannot carry",
+                        source=bill.source,
+                        line=unit.line or None,
+                        unit=unit.eid or None,
+                    ) from None
+        for preface in bill.preface:
+            found = _NOT_XML.search(preface.text)
+            if found:
+                raise RenderError(
+                    f"the text has the control character U+{ord(found.group()):04X} (before "
+                    "the first article), which XML cannot carry",
+                    source=bill.source,
+                ) from None
+        raise
 
 
 @dataclass(frozen=True)
@@ -167,8 +214,10 @@ class Explanation:
     scores: dict[str, int]
 
 
-def explain(path: PathLike, *, profile: str | None = None) -> Explanation:
-    data = _load(path, DEFAULT_MAX_BYTES)
+def explain(
+    path: PathLike, *, profile: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Explanation:
+    data = _load(path, max_bytes)
     source = os.fspath(path)
     kind = sniff(data, source)
     if kind in ("akn", "uslm", "xml"):  # structure comes from the XML, not from a profile
@@ -187,9 +236,9 @@ def explain(path: PathLike, *, profile: str | None = None) -> Explanation:
     return Explanation(chosen.name, confidence, len(bill.articles()), scores)
 
 
-def validate(path: PathLike) -> list[str]:
+def validate(path: PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES) -> list[str]:
     """Errors of an XML file against billdiff's Akoma Ntoso schema; empty when valid."""
-    data = _load(path, DEFAULT_MAX_BYTES)
+    data = _load(path, max_bytes)
     return _validate(parse_xml(data, source=os.fspath(path)))
 
 

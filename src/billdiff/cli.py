@@ -3,6 +3,7 @@ result. Exit status as diff(1): 0 no change, 1 changes, 2 trouble."""
 
 from __future__ import annotations
 
+import os
 import sys
 import traceback
 from collections.abc import Callable
@@ -29,6 +30,15 @@ _debug = False
 ProfileOpt = Annotated[
     str | None, typer.Option("--profile", "-p", help="Numbering profile (see `billdiff profiles`).")
 ]
+MaxBytesOpt = Annotated[
+    int,
+    typer.Option(
+        "--max-bytes",
+        min=1,
+        help="Refuse an input file larger than this many bytes.",
+        show_default=True,
+    ),
+]
 OutputOpt = Annotated[
     Path | None, typer.Option("--output", "-o", help="Write here instead of standard output.")
 ]
@@ -46,6 +56,20 @@ def _run(action: Callable[[], T]) -> T:
     except MemoryError:
         typer.echo("billdiff: error: out of memory", err=True)
         raise typer.Exit(2) from None
+    except RecursionError:
+        if _debug:
+            traceback.print_exc()
+        typer.echo("billdiff: error: the document is nested too deeply to process", err=True)
+        raise typer.Exit(2) from None
+    except Exception as exc:  # a bug: still one line and exit 2, the traceback with --debug
+        if _debug:
+            traceback.print_exc()
+        typer.echo(
+            f"billdiff: error: internal error ({type(exc).__name__}: {exc}); "
+            "please report it (--debug shows the traceback)",
+            err=True,
+        )
+        raise typer.Exit(2) from None
 
 
 def _fail(message: str) -> NoReturn:
@@ -55,11 +79,18 @@ def _fail(message: str) -> NoReturn:
 
 def _emit(text: str | bytes, output: Path | None) -> None:
     if output is None:
-        if isinstance(text, bytes):
-            sys.stdout.buffer.write(text)
-        else:
-            sys.stdout.write(text)
-        sys.stdout.flush()
+        try:
+            if isinstance(text, bytes):
+                sys.stdout.buffer.write(text)
+            else:
+                sys.stdout.write(text)
+            sys.stdout.flush()
+        except BrokenPipeError:
+            # The reader went away (`billdiff diff a b | head`): not an error worth a
+            # traceback; stdout is pointed at /dev/null so that Python's exit flush is quiet.
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            raise typer.Exit(2) from None
     else:
         _run(lambda: api.write_atomic(output, text))
 
@@ -80,10 +111,11 @@ def parse(
     explain: Annotated[
         bool, typer.Option("--explain", help="Say which profile was chosen and how sure it is.")
     ] = False,
+    max_bytes: MaxBytesOpt = api.DEFAULT_MAX_BYTES,
 ) -> None:
     """Parse a bill into Akoma Ntoso 3.0 XML."""
     if explain:
-        info = _run(lambda: api.explain(file, profile=profile))
+        info = _run(lambda: api.explain(file, profile=profile, max_bytes=max_bytes))
         scores = ", ".join(f"{name}={score}" for name, score in info.scores.items())
         typer.echo(
             f"{file}: profile {info.profile} (confidence {info.confidence:.2f}; "
@@ -94,8 +126,8 @@ def parse(
             typer.echo(
                 f"{file}: warning: not sure of the profile; name one with --profile", err=True
             )
-    bill = _run(lambda: api.read(file, profile=profile))
-    _emit(api.to_xml(bill), output)
+    bill = _run(lambda: api.read(file, profile=profile, max_bytes=max_bytes))
+    _emit(_run(lambda: api.to_xml(bill)), output)
 
 
 @app.command()
@@ -122,6 +154,7 @@ def diff(
         bool | None,
         typer.Option("--color/--no-color", help="Colour text output (default: on a terminal)."),
     ] = None,
+    max_bytes: MaxBytesOpt = api.DEFAULT_MAX_BYTES,
 ) -> None:
     """Compare two readings of a bill. Exit status: 0 no change, 1 changes, 2 trouble."""
     ignored = frozenset(
@@ -137,7 +170,9 @@ def diff(
         extra = {"color": use_color, "all_articles": all_articles}
     elif format not in ("json", "html", "htm", "report"):
         _fail(f"unknown output format {format!r} (known: text, json, html)")
-    comparison = _run(lambda: api.compare(old, new, options=options, profile=profile))
+    comparison = _run(
+        lambda: api.compare(old, new, options=options, profile=profile, max_bytes=max_bytes)
+    )
     text = _run(lambda: api.render(comparison, format, **extra))
     _emit(text, output)
     raise typer.Exit(1 if comparison.changed else 0)
@@ -160,6 +195,7 @@ def history(
     format: Annotated[str, typer.Option("--format", "-f", help="text, json or html.")] = "text",
     output: OutputOpt = None,
     profile: ProfileOpt = None,
+    max_bytes: MaxBytesOpt = api.DEFAULT_MAX_BYTES,
 ) -> None:
     """Follow every article across all readings of a bill."""
     if format.lower() not in ("text", "txt", "json", "html"):
@@ -176,6 +212,7 @@ def history(
             dates=date or (),
             stages=stage or (),
             profile=profile,
+            max_bytes=max_bytes,
         )
     )
     _emit(_run(lambda: api.render_history(result, format)), output)
@@ -184,9 +221,10 @@ def history(
 @app.command()
 def validate(
     file: Annotated[Path, typer.Argument(help="An XML file written by `billdiff parse`.")],
+    max_bytes: MaxBytesOpt = api.DEFAULT_MAX_BYTES,
 ) -> None:
     """Check an Akoma Ntoso file against billdiff's schema."""
-    errors = _run(lambda: api.validate(file))
+    errors = _run(lambda: api.validate(file, max_bytes=max_bytes))
     if errors:
         for error in errors:
             typer.echo(f"{file}: {error}", err=True)
