@@ -95,6 +95,7 @@ class _Parser:
         self.quoted_seen: dict[int, str] = {}
         self.quote_started = -1
         self.last_number: dict[int, str] = {}  # rank -> label of the last sequential unit
+        self.continues = False  # the current line continues a wrapped paragraph of the source
 
     def run(self, document: Document) -> Bill:
         blocks = self.blocks = document.blocks
@@ -106,6 +107,7 @@ class _Parser:
             # A line right after the previous one continues a wrapped paragraph of the source.
             starts_paragraph = block.line != previous_line + 1
             previous_line = block.line
+            self.continues = self.profile.wrapped and not starts_paragraph
             if index in toc:
                 # Contents after the body has begun stay where they are, as plain text: the
                 # preface is written before the body, and text must keep its order.
@@ -270,8 +272,18 @@ class _Parser:
         return False
 
     def plain(self, text: str) -> None:
+        # A wrapped line of the source continues the paragraph before it: one line of content
+        # per paragraph keeps re-wrapping out of the diffs (and makes them much cheaper).
+        join = self.continues
         if self.stack:
-            self.stack[-1].content.append(text)
+            content = self.stack[-1].content
+            if join and content:
+                content[-1] = f"{content[-1]} {text}"
+            else:
+                content.append(text)
+        elif join and self.preface and self.preface[-1].role == "p":
+            last = self.preface[-1]
+            self.preface[-1] = PrefaceLine(f"{last.text} {text}", last.role)
         else:
             self.preface.append(PrefaceLine(text))
 

@@ -7,6 +7,7 @@ mode does with lines, so the diff runs over tokens and a span never splits a wor
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -56,28 +57,69 @@ def _encode(tokens: Sequence[str], table: dict[str, str]) -> str:
     return "".join(out)
 
 
-#: Above this many tokens a text is first compared line by line, and only the lines that
-#: differ word by word (as diff-match-patch's own line mode does for long texts): Myers' diff
-#: costs O(N·D), and a long article rewritten in many places makes both large.
-LINE_MODE_TOKENS = 400
+#: Inputs longer than this (in tokens, both sides together) are cut at anchors before
+#: diff-match-patch sees them: its Myers diff costs O(N·D), and a long article rewritten in many
+#: places makes both N and D large (seconds for one § of the SGB V).
+ANCHOR_ABOVE = 600
 
 
-def _diff_tokens(
-    old_tokens: Sequence[str], new_tokens: Sequence[str]
-) -> list[tuple[int, list[str]]]:
-    """diff-match-patch over token sequences: (op, tokens) runs, semantically cleaned."""
-    table: dict[str, str] = {}
-    a, b = _encode(old_tokens, table), _encode(new_tokens, table)
-    decode = {char: token for token, char in table.items()}
-    dmp = diff_match_patch()
-    dmp.Diff_Timeout = 0  # deterministic output; line mode keeps the inputs small
-    diffs = dmp.diff_main(a, b, False)
-    dmp.diff_cleanupSemantic(diffs)
-    return [(op, [decode[c] for c in chars]) for op, chars in diffs]
+def _anchors(a: str, b: str) -> list[tuple[int, int]]:
+    """Positions of the tokens found exactly once in each text, kept where they appear in the
+    same order (a patience diff's anchors): equal in any sensible alignment of the two."""
+    once_a: dict[str, int] = {}
+    seen: set[str] = set()
+    for i, char in enumerate(a):
+        if char in seen:
+            once_a.pop(char, None)
+        else:
+            seen.add(char)
+            once_a[char] = i
+    once_b: dict[str, int] = {}
+    seen = set()
+    for j, char in enumerate(b):
+        if char in seen:
+            once_b.pop(char, None)
+        else:
+            seen.add(char)
+            once_b[char] = j
+    pairs = sorted((i, once_b[c]) for c, i in once_a.items() if c in once_b)
+    # longest chain with increasing positions in b (patience sorting)
+    tails: list[int] = []
+    tail_at: list[int] = []
+    parent = [-1] * len(pairs)
+    for k, (_, j) in enumerate(pairs):
+        pos = bisect.bisect_left(tails, j)
+        if pos == len(tails):
+            tails.append(j)
+            tail_at.append(k)
+        else:
+            tails[pos] = j
+            tail_at[pos] = k
+        parent[k] = tail_at[pos - 1] if pos else -1
+    chain: list[tuple[int, int]] = []
+    k = tail_at[-1] if tail_at else -1
+    while k >= 0:
+        chain.append(pairs[k])
+        k = parent[k]
+    return chain[::-1]
 
 
-def _lines(text: str) -> list[str]:
-    return text.splitlines(keepends=True)
+def _diff_chars(dmp: diff_match_patch, a: str, b: str) -> list[tuple[int, str]]:
+    """Diff two encoded strings, cutting long ones at anchors first."""
+    if len(a) + len(b) <= ANCHOR_ABOVE or not a or not b:
+        return list(dmp.diff_main(a, b, False)) if a or b else []
+    chain = _anchors(a, b)
+    if not chain:
+        return list(dmp.diff_main(a, b, False))
+    out: list[tuple[int, str]] = []
+    i0 = j0 = 0
+    for i, j in chain:
+        # tokens repeated in the whole text may be unique between two anchors: recurse
+        out.extend(_diff_chars(dmp, a[i0:i], b[j0:j]))
+        out.append((0, a[i]))
+        i0, j0 = i + 1, j + 1
+    out.extend(_diff_chars(dmp, a[i0:], b[j0:]))
+    return out
 
 
 def diff_words(old: str, new: str) -> tuple[Span, ...]:
@@ -88,29 +130,17 @@ def diff_words(old: str, new: str) -> tuple[Span, ...]:
     """
     if old == new:
         return (Span("equal", old),) if old else ()
-    old_tokens, new_tokens = tokenize(old), tokenize(new)
-    runs: list[tuple[int, list[str]]] = []
-    if len(old_tokens) + len(new_tokens) > 2 * LINE_MODE_TOKENS and "\n" in old + new:
-        pending: dict[int, list[str]] = {-1: [], 1: []}
-
-        def flush() -> None:
-            if pending[-1] or pending[1]:
-                old_part, new_part = "".join(pending[-1]), "".join(pending[1])
-                runs.extend(_diff_tokens(tokenize(old_part), tokenize(new_part)))
-                pending[-1], pending[1] = [], []
-
-        for op, lines in _diff_tokens(_lines(old), _lines(new)):
-            if op == 0:
-                flush()
-                runs.append((0, lines))
-            else:
-                pending[op].extend(lines)
-        flush()
-    else:
-        runs = _diff_tokens(old_tokens, new_tokens)
+    table: dict[str, str] = {}
+    a, b = _encode(tokenize(old), table), _encode(tokenize(new), table)
+    decode = {char: token for token, char in table.items()}
+    dmp = diff_match_patch()
+    dmp.Diff_Timeout = 0  # deterministic output; anchors keep the inputs small
+    diffs = _diff_chars(dmp, a, b)
+    dmp.diff_cleanupMerge(diffs)
+    dmp.diff_cleanupSemantic(diffs)
     spans: list[Span] = []
-    for op, tokens in runs:
-        text = "".join(tokens)
+    for op, chars in diffs:
+        text = "".join(decode[c] for c in chars)
         if not text:
             continue
         kind = _OPS[op]
