@@ -93,6 +93,10 @@ _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>|])")
 _MD_HINT = re.compile(r"^(#{1,6}\s|```|<a\s+id=)", re.MULTILINE)
 
 
+# A line without any of these characters has no Markdown markup to remove.
+_MARKUP_CHAR = re.compile(r"[#>*_`~<\\]")
+
+
 def looks_like_markdown(text: str) -> bool:
     return len(_MD_HINT.findall(text)) >= 2
 
@@ -100,6 +104,8 @@ def looks_like_markdown(text: str) -> bool:
 def strip_markdown(line: str) -> str:
     """One Markdown line -> its text. ``"### Статья 1."`` -> ``"Статья 1."``;
     ``"> *Сноска. ...*"`` -> ``"Сноска. ..."``; a code fence -> ``""``."""
+    if not _MARKUP_CHAR.search(line):
+        return line.strip()  # most lines of a bill carry no markup: skip the five rewrites
     if _FENCE.match(line):
         return ""
     text = _TAG.sub("", line).strip()
