@@ -183,7 +183,7 @@ def to_xml(bill: Bill) -> bytes:
         return akn.to_bytes(bill)
     except ValueError:
         for unit in bill.iter():
-            for line in unit.lines():
+            for line in (unit.num, unit.heading, *unit.content):  # the unit's own text
                 found = _NOT_XML.search(line)
                 if found:
                     raise RenderError(
@@ -251,5 +251,8 @@ def write_atomic(path: PathLike, data: str | bytes) -> None:
         tmp.write_bytes(raw)
         os.replace(tmp, target)
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
+        try:
+            tmp.unlink(missing_ok=True)
+        except OSError:  # the folder is missing or is a file: nothing was written there
+            pass
         raise InputError(exc.strerror or str(exc), source=os.fspath(path)) from None
