@@ -377,7 +377,7 @@ def _conserves(text: str, match: re.Match[str]) -> bool:
 
 def _letters(text: str) -> int:
     """How many characters of the text are not whitespace (str.split is the fast way)."""
-    return sum(len(word) for word in text.split())
+    return len("".join(text.split()))
 
 
 #: A quotation that has not closed after this many lines was a stray quote mark, not a quotation.
