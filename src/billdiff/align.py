@@ -58,10 +58,6 @@ class Item:
     heading: str = ""
 
 
-def _bag(text: str) -> Counter[str]:
-    return Counter(_WORD.findall(for_matching(text)))
-
-
 def _common(a: Counter[str], b: Counter[str]) -> int:
     if len(a) > len(b):
         a, b = b, a
@@ -79,21 +75,26 @@ def dice(a: Counter[str], b: Counter[str]) -> float:
 class _Index:
     """An inverted index of the less common words of some bags, to find likely partners."""
 
+    #: Up to this many members every pair is scored: it costs less than building the index.
+    SMALL = 50
+
     def __init__(self, bags: Sequence[Counter[str]], members: Sequence[int]) -> None:
+        self.members = list(members)
+        self.postings: dict[str, list[int]] = defaultdict(list)
+        if len(self.members) <= self.SMALL:
+            return
         frequency: Counter[str] = Counter()
         for j in members:
             frequency.update(bags[j].keys())
         limit = max(3, len(members) // 10)  # words in more than a tenth of the units say little
-        self.postings: dict[str, list[int]] = defaultdict(list)
         for j in members:
             for word in bags[j]:
                 if frequency[word] <= limit:
                     self.postings[word].append(j)
-        self.members = list(members)
 
     def nearest(self, bag: Counter[str], k: int) -> list[int]:
-        if len(self.members) <= 50:
-            return self.members  # small sets: score every pair, it costs nothing
+        if len(self.members) <= self.SMALL:
+            return self.members
         shared: Counter[int] = Counter()
         for word in bag:
             for j in self.postings.get(word, ()):
@@ -105,8 +106,8 @@ def align(old: Sequence[Item], new: Sequence[Item]) -> list[Pair]:
     """Pairs of indexes into ``old`` and ``new``, in the reading order of ``new``."""
     old_keys = [for_matching(item.text) for item in old]
     new_keys = [for_matching(item.text) for item in new]
-    old_bags = [_bag(item.text) for item in old]
-    new_bags = [_bag(item.text) for item in new]
+    old_bags = [Counter(_WORD.findall(key)) for key in old_keys]
+    new_bags = [Counter(_WORD.findall(key)) for key in new_keys]
     matched: dict[int, tuple[int, float]] = {}
     used_new: dict[int, int] = {}
 
@@ -143,9 +144,16 @@ def align(old: Sequence[Item], new: Sequence[Item]) -> list[Pair]:
             same = new_by_label.get(old[i].label)
             if same is not None and new_keys[same] not in old_key_set:
                 nearest.add(same)
+            size = old_bags[i].total()
             for j in sorted(nearest):
-                if old[i].kind == new[j].kind:
-                    candidates.append((_evidence(old[i], new[j], old_bags[i], new_bags[j]), i, j))
+                if old[i].kind != new[j].kind:
+                    continue
+                # Dice can be no higher than this: skip pairs of very different lengths cheaply
+                other = new_bags[j].total()
+                bound = 2 * min(size, other) / (size + other) if size + other else 1.0
+                if bound + SAME_NUMBER_AND_HEADING < MATCH_THRESHOLD:
+                    continue
+                candidates.append((_evidence(old[i], new[j], old_bags[i], new_bags[j]), i, j))
 
     candidates.sort(key=preference)
     for score, i, j in candidates:
@@ -236,6 +244,8 @@ def _splits_and_merges(
         for i in index_old.nearest(bag, 5):
             if kinds[0][i] != kinds[1][j]:
                 continue
+            if _common(old_bags[i], bag) < CONTAINMENT_THRESHOLD * bag.total():
+                continue  # cannot pass the test below: spare the subtraction
             partner = matched[i][0]
             old_total = old_bags[i].total() or 1
             kept = _common(old_bags[i], new_bags[partner]) / old_total
@@ -258,6 +268,8 @@ def _splits_and_merges(
             continue
         for j in index_new.nearest(bag, 5):
             if kinds[0][i] != kinds[1][j]:
+                continue
+            if _common(new_bags[j], bag) < CONTAINMENT_THRESHOLD * bag.total():
                 continue
             partner = used_new[j]
             new_total = new_bags[j].total() or 1

@@ -69,7 +69,7 @@ def _units(bill: Bill) -> tuple[Unit, ...]:
 
 
 def _same(a: str, b: str) -> bool:
-    return spaces(nfc(a)) == spaces(nfc(b))
+    return a == b or spaces(nfc(a)) == spaces(nfc(b))
 
 
 def _own_body(unit: Unit) -> str:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_SPACES = re.compile(r"\s+")
 _QUOTES = str.maketrans({c: '"' for c in "«»„“”‟″〝〞＂"} | {c: "'" for c in "‘’‚‛′"})
 _DASHES = str.maketrans({c: "-" for c in "‐‑‒–—―−"})
 
@@ -44,7 +43,7 @@ def nfc(text: str) -> str:
 
 def spaces(text: str) -> str:
     """Collapse runs of whitespace to one space and trim: ``" a \\n b "`` -> ``"a b"``."""
-    return _SPACES.sub(" ", text).strip()
+    return " ".join(text.split())  # str.split() is the fastest whitespace tokenizer in CPython
 
 
 # str.translate looks every character up in a dict: a regex finds the few that need it faster.

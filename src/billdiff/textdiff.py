@@ -60,7 +60,7 @@ def _encode(tokens: Sequence[str], table: dict[str, str]) -> str:
 #: Inputs longer than this (in tokens, both sides together) are cut at anchors before
 #: diff-match-patch sees them: its Myers diff costs O(N·D), and a long article rewritten in many
 #: places makes both N and D large (seconds for one § of the SGB V).
-ANCHOR_ABOVE = 600
+ANCHOR_ABOVE = 120
 
 
 def _anchors(a: str, b: str) -> list[tuple[int, int]]:
@@ -110,7 +110,9 @@ def _diff_chars(dmp: diff_match_patch, a: str, b: str) -> list[tuple[int, str]]:
         return list(dmp.diff_main(a, b, False)) if a or b else []
     chain = _anchors(a, b)
     if not chain:
-        return list(dmp.diff_main(a, b, False))
+        # Not one word in common that occurs once on each side: the two passages are
+        # rewritten, and a word diff would only find scattered "der", "и", "the".
+        return [(-1, a), (1, b)]
     out: list[tuple[int, str]] = []
     i0 = j0 = 0
     for i, j in chain:

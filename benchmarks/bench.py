@@ -1,0 +1,219 @@
+"""Speed and memory of billdiff against the tools people use today, in one run.
+
+    python benchmarks/bench.py [--corpus ../shared/corpus] [--repeat 3] [--scaling]
+
+On each large corpus pair (default: de-sgb5-large 03 -> 04, 1.1 MB -> 2.2 MB) it measures:
+
+- billdiff: parse throughput (MB/s of input text), comparison time, HTML rendering time, the
+  whole ``billdiff diff --format html -o FILE`` command (a fresh process: start-up, reading,
+  parsing, comparing, rendering, writing) and that command's peak RSS;
+- baselines on the same files: difflib.HtmlDiff().make_file, difflib.unified_diff,
+  diff-match-patch on the whole text with its default 1 s timeout (+ semantic clean-up), and
+  ``git diff --no-index --word-diff`` when git is present;
+
+and prints the ratios billdiff / baseline. ``--scaling`` also compares the bill concatenated
+1x, 2x, 4x and 8x (every copy's §§ renumbered) and fits the growth exponent of the comparison
+time in the number of articles. Times are wall-clock medians of ``--repeat`` runs; the machine
+and the load average are printed with them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import math
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus"
+PAIRS = [("de-sgb5-large", "03-*.md", "04-*.md")]
+
+
+def timed(action: Callable[[], object], repeat: int) -> float:
+    runs = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        action()
+        runs.append(time.perf_counter() - start)
+    return statistics.median(runs)
+
+
+def command(args: list[str]) -> tuple[float, int]:
+    """Wall time and peak RSS (bytes) of one process."""
+    start = time.perf_counter()
+    process = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    code = os.waitstatus_to_exitcode(status)
+    if code not in (0, 1):
+        raise SystemExit(
+            f"{' '.join(args)} failed with {code}: {process.stderr.read().decode() if process.stderr else ''}"
+        )
+    return elapsed, usage.ru_maxrss * 1024
+
+
+def median_command(args: list[str], repeat: int) -> tuple[float, int]:
+    results = [command(args) for _ in range(repeat)]
+    return statistics.median(r[0] for r in results), max(r[1] for r in results)
+
+
+def fmt(seconds: float) -> str:
+    return f"{seconds:.3f} s" if seconds < 100 else f"{seconds:.0f} s"
+
+
+def bench_pair(old: Path, new: Path, repeat: int) -> list[tuple[str, str]]:
+    from diff_match_patch import diff_match_patch
+
+    import billdiff
+
+    rows: list[tuple[str, str]] = []
+    size = old.stat().st_size + new.stat().st_size
+    text_old, text_new = old.read_text("utf-8"), new.read_text("utf-8")
+
+    parse = timed(lambda: (billdiff.read(old), billdiff.read(new)), repeat)
+    bill_old, bill_new = billdiff.read(old), billdiff.read(new)
+    articles = (len(bill_old.articles()), len(bill_new.articles()))
+    comparison = billdiff.compare(bill_old, bill_new)
+    compare = timed(lambda: billdiff.compare(bill_old, bill_new), repeat)
+    render = timed(lambda: billdiff.render(comparison, "html"), repeat)
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "report.html"
+        whole, rss = median_command(
+            [
+                sys.executable,
+                "-m",
+                "billdiff",
+                "diff",
+                str(old),
+                str(new),
+                "-f",
+                "html",
+                "-o",
+                str(out),
+            ],
+            repeat,
+        )
+        html_bytes = out.stat().st_size
+
+    lines_old, lines_new = text_old.splitlines(), text_new.splitlines()
+    htmldiff = timed(lambda: difflib.HtmlDiff().make_file(lines_old, lines_new), 1)
+    unified = timed(lambda: list(difflib.unified_diff(lines_old, lines_new, lineterm="")), repeat)
+
+    def dmp_whole() -> None:
+        dmp = diff_match_patch()  # default Diff_Timeout = 1.0 s
+        diffs = dmp.diff_main(text_old, text_new)
+        dmp.diff_cleanupSemantic(diffs)
+
+    dmp_time = timed(dmp_whole, repeat)
+    git = shutil.which("git")
+    git_time = math.nan
+    if git:
+        git_time = median_command(
+            [git, "diff", "--no-index", "--word-diff", "--no-color", str(old), str(new)], repeat
+        )[0]
+
+    rows += [
+        (
+            "input",
+            f"{old.name} -> {new.name}: {size / 1e6:.2f} MB, {articles[0]} -> {articles[1]} articles",
+        ),
+        ("billdiff parse (both files)", f"{fmt(parse)} = {size / 1e6 / parse:.1f} MB/s"),
+        ("billdiff compare", fmt(compare)),
+        ("billdiff render html", f"{fmt(render)} ({html_bytes / 1e6:.2f} MB of HTML)"),
+        ("billdiff diff --format html (whole command)", fmt(whole)),
+        ("billdiff diff peak RSS", f"{rss / 2**20:.0f} MB"),
+        ("difflib.HtmlDiff().make_file", fmt(htmldiff)),
+        ("difflib.unified_diff", fmt(unified)),
+        ("diff-match-patch, whole text, 1 s timeout", fmt(dmp_time)),
+        ("git diff --no-index --word-diff", fmt(git_time) if git else "git not found"),
+        (
+            "ratio: billdiff diff html / difflib.HtmlDiff",
+            f"{whole / htmldiff:.4f} (1/{htmldiff / whole:.0f})",
+        ),
+        ("ratio: billdiff diff html / difflib.unified_diff", f"{whole / unified:.1f}"),
+        ("ratio: billdiff diff html / diff-match-patch whole text", f"{whole / dmp_time:.2f}"),
+        ("ratio: billdiff diff html / git word diff", f"{whole / git_time:.1f}" if git else "n/a"),
+    ]
+    return rows
+
+
+_HEADING = re.compile(r"^(#+\s*§\s*)(\d+)", re.MULTILINE)
+
+
+def concatenated(path: Path, copies: int) -> str:
+    """The bill ``copies`` times over, each copy's §§ renumbered (copy k adds k*1000)."""
+    text = path.read_text("utf-8")
+    return "\n".join(
+        _HEADING.sub(lambda m, k=k: f"{m.group(1)}{int(m.group(2)) + 1000 * k}", text)
+        for k in range(copies)
+    )
+
+
+def scaling(old: Path, new: Path, repeat: int) -> list[tuple[str, str]]:
+    import billdiff
+
+    points = []
+    rows = []
+    for copies in (1, 2, 4, 8):
+        a = billdiff.parse(concatenated(old, copies), source=f"{copies}x-old.md")
+        b = billdiff.parse(concatenated(new, copies), source=f"{copies}x-new.md")
+        n = len(a.articles()) + len(b.articles())
+        seconds = timed(lambda a=a, b=b: billdiff.compare(a, b), repeat)
+        points.append((n, seconds))
+        rows.append(
+            (
+                f"scaling {copies}x: {n} articles",
+                f"compare {fmt(seconds)} ({seconds / n * 1000:.2f} ms per article)",
+            )
+        )
+    (n0, t0), (n1, t1) = points[0], points[-1]
+    exponent = math.log(t1 / t0) / math.log(n1 / n0)
+    nlogn = math.log((n1 * math.log(n1)) / (n0 * math.log(n0))) / math.log(n1 / n0)
+    rows.append(
+        (
+            "scaling: fitted exponent (time ~ n^k), 1x -> 8x",
+            f"k = {exponent:.2f} (n log n over this range: k = {nlogn:.2f})",
+        )
+    )
+    return rows
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--scaling", action="store_true")
+    args = parser.parse_args(argv)
+    if not args.corpus.is_dir():
+        print(f"no corpus at {args.corpus}", file=sys.stderr)
+        return 2
+    print(
+        f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, load average {os.getloadavg()[0]:.2f}"
+    )
+    print("| measure | result |\n|---|---|")
+    for case, old_glob, new_glob in PAIRS:
+        old = next((args.corpus / case).glob(old_glob))
+        new = next((args.corpus / case).glob(new_glob))
+        rows = bench_pair(old, new, args.repeat)
+        if args.scaling:
+            rows += scaling(old, new, max(1, args.repeat - 2))
+        for name, value in rows:
+            print(f"| {name} | {value} |", flush=True)
+    print(f"load average at the end: {os.getloadavg()[0]:.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
