@@ -295,6 +295,21 @@ def test_uk_quotation_without_closing_line_ends_at_the_next_clause() -> None:
     assert [c.num for c in bill.articles()[1].children] == ["(1)"]
 
 
+def test_uk_quoted_section_then_the_bills_own_next_subsection() -> None:
+    """After a whole quoted section, "(4)" could go on with either numbering: amending words
+    say it is the bill's ("(4) After section 169C insert—"), law words that it is quoted."""
+    text = (
+        "1 Notification\n(1)\nThe Act is amended as follows.\n(3)\nFor section 169B substitute—\n"
+        "169B Charity: change to trusts\n(1)\nThe trustees must notify.\n(2)\nBut not always.\n"
+        "(3)\nIn this section, trusts means trusts.\n(4)\nAfter section 169C insert—\n"
+        "169CA Partnership\nA partnership must notify.\n2 Next clause\nText.\n"
+    )
+    bill = billdiff.parse(text, profile="uk")
+    assert [a.label for a in bill.articles()] == ["1", "2"]
+    assert [c.num for c in bill.articles()[0].children] == ["(1)", "(3)", "(4)"]
+    assert "In this section, trusts means trusts." in bill.articles()[0].children[1].content
+
+
 @pytest.mark.parametrize(
     ("lines", "expected"),
     [

@@ -207,13 +207,14 @@ def test_text_rendering_and_xml_give_the_same_articles(path: Path) -> None:
 
 #: Clauses whose subsections/paragraphs the .txt rendering does not give exactly as the XML:
 #: an unmarked quotation there ends where neither a closing line nor the numbering can tell
-#: (e.g. clause 12 inserts a whole "145 Moratorium" with (1), (2) and goes on with its own (3)).
+#: (e.g. clause 32 of 01 quotes a section with (1), (a), (b) and goes on with its own (2),
+#: "For the purposes of section 74 ...", words that quoted law uses too).
 #: Kept as an upper bound: a change that breaks another clause fails, an improvement passes.
 KNOWN_SUBDIVISION_MISMATCHES = {
-    "01": {"12", "17", "25", "32"},
-    "02": {"12", "19", "24", "37"},
-    "03": {"12", "19", "24", "37", "44"},
-    "04": {"12", "19", "36", "43"},
+    "01": {"25", "32"},
+    "02": {"24", "37"},
+    "03": {"24", "37", "44"},
+    "04": {"36", "43"},
 }
 
 
@@ -226,7 +227,7 @@ def test_uk_text_rendering_subdivisions_match_the_xml(path: Path) -> None:
     text = {a.label: subdivisions(a) for a in billdiff.read(path.with_suffix(".txt")).articles()}
     differ = {label for label in xml if xml[label] != text.get(label)}
     assert differ <= KNOWN_SUBDIVISION_MISMATCHES[path.name[:2]]
-    assert len(differ) <= 5 and len(xml) >= 39
+    assert len(differ) <= 3 and len(xml) >= 39
 
 
 _ROW = re.compile(

@@ -94,6 +94,7 @@ class _Parser:
         # "(b)" continues the quotation even where the quoting unit is a "(b)" too.
         self.quoted_seen: dict[int, str] = {}
         self.quote_started = -1
+        self.quote_is_section = False  # the quotation inserts a whole section ("96A Heading")
         self.last_number: dict[int, str] = {}  # rank -> label of the last sequential unit
         self.continues = False  # the current line continues a wrapped paragraph of the source
 
@@ -162,6 +163,8 @@ class _Parser:
                     self.quoting = False
                 elif found is not None:
                     self.quoted_seen[found[0].rank] = _label_of(profile, found[1])
+                elif self.index - self.quote_started <= 2 and self.quotes_a_section(text):
+                    self.quote_is_section = True
                 self.plain(text)
                 return
         note = profile.note_marker
@@ -176,6 +179,11 @@ class _Parser:
             self.quote_anchor = [(node.rank, node.label) for node in self.stack if node.label]
             self.quoted_seen = {}
             self.quote_started = self.index
+            self.quote_is_section = False
+
+    def quotes_a_section(self, text: str) -> bool:
+        """Is this line the heading of a whole section that the bill quotes ("96A Heading")?"""
+        return any(level.sequential and level.pattern.match(text) for level in self.profile.levels)
 
     def after_quote(self, level: Level, text: str) -> bool:
         """Is this numbered line the next sibling of a unit open where the quotation began?"""
@@ -190,9 +198,19 @@ class _Parser:
             for rank, before in self.quote_anchor
         ):
             return False
-        # When the quoted text goes on with this number too, it is still the quotation.
         inside = self.quoted_seen.get(level.rank)
-        return inside is None or label not in _successors(inside)
+        if inside is None or label not in _successors(inside):
+            return True
+        # The quoted text could go on with this number too. After a whole quoted section
+        # ("145 Moratorium" and its subsections), amending words ("(3) In section 146 ...")
+        # say that the bill has taken over again; otherwise it is still the quotation.
+        words = self.profile.amending_words
+        if not self.quote_is_section or words is None:
+            return False
+        rest = (found.groupdict().get("rest") or "").strip()
+        if not rest and self.index + 1 < len(self.blocks):
+            rest = self.blocks[self.index + 1].text
+        return bool(words.match(rest))
 
     def structural(self, text: str) -> tuple[Level, re.Match[str]] | None:
         """The level that this line opens, or None when it is plain text here."""

@@ -106,6 +106,9 @@ class Profile:
     #: text: "After section 96 insert—"), and the line that closes such a quotation (".", ";").
     quote_intro: ClassVar[re.Pattern[str] | None] = None
     quote_close: ClassVar[re.Pattern[str]] = re.compile(r"^[”\"’»]?\s*[.;,:](?:\s*(?:and|or))?$")
+    #: How an amending instruction begins ("In section 5 ...", "After subsection (2) ..."):
+    #: after a whole quoted section, a number followed by these words is the bill's again.
+    amending_words: ClassVar[re.Pattern[str] | None] = None
     #: Opening and closing quote marks that delimit quoted structure ("«Статья 5. ...»").
     quote_pairs: ClassVar[tuple[tuple[str, str], ...]] = (("«", "»"), ("“", "”"))
 

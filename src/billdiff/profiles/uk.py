@@ -76,6 +76,12 @@ class UnitedKingdom(Profile):
         r"^(?:\d+[A-Z]*\s+)?\W*(?:repealed|omitted)\W*$|\[repealed\]", re.I | re.M
     )
     words = re.compile(r"\b(?:the|of|and|must|to|in|or|by)\b", re.I)
+    amending_words = re.compile(
+        # not "In this section" or "For the purposes of ...": quoted law says that too
+        r"^(?:In (?!this\b)|After |Before |For (?!the purposes\b)|Omit |Leave out "
+        r"|At the end |Section \S+ "
+        r"|Schedule \S+ |The \S+ .*\bis amended)"
+    )
     # "After section 96 insert—", or "after paragraph (c) insert “and" whose quotation goes
     # on over the next lines.
     quote_intro = re.compile(
