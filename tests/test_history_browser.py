@@ -373,7 +373,7 @@ def test_uk_blame_marks_each_passage_with_its_reading(
             assert number == str(segment.reading + 1)
     copied = page.evaluate(
         "(el) => [...el.querySelectorAll('span.b')].map(s => [...s.childNodes]"
-        ".filter(n => n.nodeType === 3).map(n => n.data).join('')).join('')",
+        ".filter(n => !n.classList?.contains('bm')).map(n => n.textContent).join('')).join('')",
         text.element_handle(),
     )
     assert copied == side.text
@@ -382,7 +382,7 @@ def test_uk_blame_marks_each_passage_with_its_reading(
     styles = page.evaluate(
         "(el) => [...el.querySelectorAll('span.b:not(.base)')].map(s => "
         "[s.querySelector('.bm').lastChild.previousSibling.data, "
-        "getComputedStyle(s).textDecorationStyle])",
+        "getComputedStyle(s.querySelector('.bt')).textDecorationStyle])",
         text.element_handle(),
     )
     by_reading: dict[str, set[str]] = {}
