@@ -59,7 +59,11 @@ def test_schema_rejects_duplicate_eids() -> None:
 
 
 @pytest.mark.corpus
-@pytest.mark.parametrize("path", corpus_files("kz-*/*.md"), ids=lambda p: p.name)
+@pytest.mark.parametrize(
+    "path",
+    corpus_files("*/*.md") + corpus_files("*/*.txt") + corpus_files("*/*.xml"),
+    ids=lambda p: f"{p.parent.name}/{p.name}",
+)
 def test_corpus_round_trip_and_validity(path: object) -> None:
     bill = billdiff.read(str(path))
     xml = billdiff.to_xml(bill)
