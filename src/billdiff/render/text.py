@@ -54,7 +54,11 @@ class TextRenderer(Renderer):
             where = f"{_name(change.old)} -> {_name(change.new)}"
         else:
             where = _name(change.new or change.old)
-        return self._c(_BOLD, f"== {kind}: {where}")
+        header = self._c(_BOLD, f"== {kind}: {where}")
+        if change.spans and change.noise_only:
+            classes = sorted({s.noise for s in change.spans if s.noise})
+            header += self._c(_DIM, f" (noise only: {', '.join(classes)})")
+        return header
 
     def _body(self, change: Change) -> str:
         if change.spans:
@@ -63,9 +67,9 @@ class TextRenderer(Renderer):
                 if span.op == "equal":
                     parts.append(span.text)
                 elif span.op == "delete":
-                    parts.append(self._c(_RED, f"[-{span.text}-]"))
+                    parts.append(self._c(_DIM if span.noise else _RED, f"[-{span.text}-]"))
                 else:
-                    parts.append(self._c(_GREEN, f"{{+{span.text}+}}"))
+                    parts.append(self._c(_DIM if span.noise else _GREEN, f"{{+{span.text}+}}"))
             return "".join(parts)
         if change.kind == "added" and change.new:
             return self._c(_GREEN, change.new.text)
