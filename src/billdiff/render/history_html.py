@@ -382,7 +382,9 @@ def _lineage(
         id=lineage.id,
         num=side.num or side.label or side.eid,
         label=_num(side),
-        heading=side.heading,
+        # An article excluded or emptied keeps the heading it last had.
+        heading=side.heading
+        or next((s.side.heading for s in reversed(lineage.steps) if s.side and s.side.heading), ""),
         lang=readings[last].lang,
         changed=changed,
         edited=edited,

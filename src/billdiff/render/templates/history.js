@@ -91,10 +91,11 @@
   });
   window.addEventListener("hashchange", reveal);
 
-  /* Print everything: closed timelines and blame open for the printout, then close again. */
+  /* Print everything: closed timelines and blame open for the printout, then close again
+     (not a reading's folded whole text: the word changes after it show it). */
   var reopened = [];
   window.addEventListener("beforeprint", function () {
-    var closed = doc.querySelectorAll("details:not([open])");
+    var closed = doc.querySelectorAll("details:not([open]):not(.whole)");
     for (var i = 0; i < closed.length; i++) { closed[i].open = true; reopened.push(closed[i]); }
   });
   window.addEventListener("afterprint", function () {
