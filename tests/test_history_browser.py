@@ -416,12 +416,15 @@ def test_uk_history_reads_without_javascript(uk: Written, open_page: Callable[..
 def test_uk_history_prints_every_timeline(uk: Written, open_page: Callable[..., Opened]) -> None:
     opened = open_page(uk.path)
     page = opened.page
-    closed = page.locator("article.lineage details:not([open]) .text")
-    assert closed.count() > 0
-    assert not closed.first.is_visible()
+    closed = page.locator("article.lineage details:not([open]):not(.whole) .text")
+    folded = page.locator("article.lineage details.whole .text")
+    assert closed.count() > 0 and folded.count() > 0
+    assert not closed.first.is_visible() and not closed.last.is_visible()
     page.emulate_media(media="print")
     assert not page.locator("#controls").is_visible()
-    assert closed.first.is_visible()
+    assert closed.first.is_visible() and closed.last.is_visible()
+    # A reading's whole text stays folded on paper: the word changes after it show it.
+    assert not folded.first.is_visible()
     header = page.locator("table.matrix thead th").first
     assert header.evaluate("(el) => getComputedStyle(el).position") == "static"
     assert opened.errors == []
