@@ -103,7 +103,7 @@ def test_a_numbered_line_at_the_top_of_pages_is_not_a_running_header() -> None:
         [
             f"Статья {n}. Заголовок",
             f"Текст статьи номер {n} занимает всю ширину строки, как в настоящем законе, и",
-            "продолжается на следующей строке.",
+            f"продолжается на следующей строке (статья {n}).",
         ]
         for n in (1, 5, 9)
     ]
@@ -201,7 +201,10 @@ def _pdf_of_text(lines: list[str]) -> bytes:
 @pytest.mark.corpus
 @pytest.mark.parametrize(
     "path",
-    corpus_files("kz-*/0*.md") + corpus_files("fr-ord58-1067-*/01-*.md"),
+    corpus_files("kz-*/0*.md")
+    + corpus_files("fr-ord58-1067-*/01-*.md")
+    + corpus_files("uk-*/02-*.txt")
+    + corpus_files("us-hr2157-*/01-*.txt"),
     ids=lambda p: p.name,
 )
 def test_real_bill_printed_to_pdf_reads_back_the_same(path: Path) -> None:

@@ -131,7 +131,6 @@ def _clean(line: str) -> str:
     return _SPACES.sub(" ", line).strip()
 
 
-_LOWER_START = re.compile(r"^[^\W\d_]", re.UNICODE)
 _DIGITS = re.compile(r"\d+")
 _PAGE_ONLY = re.compile(
     r"^[\s\-–—.]*(?:(?:page|p\.|стр\.?|страница|бет|seite|s\.)\s*)?(\d+)"
@@ -206,12 +205,16 @@ _HYPHENS = ("-", "\u00ad", "\u2010")
 _ENDS_SENTENCE = tuple('.!?»”"')
 _ENDS_CLAUSE = tuple(";:")
 _OPENS_UNIT = re.compile(
-    r"^(?:Статья|Глава|Раздел|Параграф|Приложение|СТАТЬЯ|ГЛАВА|РАЗДЕЛ|Сноска|"
+    r"^(?:Статья|Глава|Раздел|Параграф|Приложение|СТАТЬЯ|ГЛАВА|РАЗДЕЛ|"
     r"\d+(?:-\d+)*-бап|[IVXLCІ]+\s+(?:ТАРАУ|БӨЛІМ|тарау|бөлім)|"
-    r"Article|ARTICLE|Chapter|CHAPTER|Part|PART|TITLE|Title|Subtitle|SEC\.|Sec\.|SECTION|"
-    r"Section|Schedule|SCHEDULE|ANNEX|Annex|§|Art\.|Artikel|Abschnitt|Teil|Chapitre|Titre|"
-    r"Livre)\b"
+    r"Article|ARTICLE|Chapter|CHAPTER|Part|PART|TITLE|Title|Subtitle|SECTION|"
+    r"Section|Schedule|SCHEDULE|ANNEX|Annex|Artikel|Abschnitt|Teil|Chapitre|Titre|"
+    r"Livre)\b|^(?:§|Art\.|SEC\.|Sec\.)|"
+    # German headings put the ordinal first: "Vierter Abschnitt", "Erster Teil"
+    r"^[A-ZÄÖÜ][a-zäöüß]+ (?:Buch|Teil|Kapitel|Abschnitt|Unterabschnitt|Titel)\b"
 )
+# Editorial notes open a block of their own, but are no headings.
+_NOTE = re.compile(r"^(?:Сноска|Ескерту|Ескертпе|Примечание)\b")
 # "1.", "5-1)", "а)", "(a)", "(iv)", "1°": the start of a point when a paragraph has ended.
 _LIST_MARK = re.compile(r"^(?:\d+(?:[.-]\d+)*[.)°]|[^\W\d_]{1,2}\)|\([\w.-]{1,6}\))(?:\s|$)")
 
@@ -219,48 +222,114 @@ _LIST_MARK = re.compile(r"^(?:\d+(?:[.-]\d+)*[.)°]|[^\W\d_]{1,2}\)|\([\w.-]{1,6
 def paragraphs(lines: list[_Line]) -> list[Block]:
     """Join lines wrapped inside a paragraph, and words hyphenated at a line end.
 
-    A line ends its paragraph when the next one opens a unit (Статья, Article, SEC. ...); when
-    it stops short of the usual line width; when it ends a sentence and the next line does
-    not go on in lower case; when it ends with ";" or ":" and the next line is a list item
-    or it is not a full line; and after a heading line that is not full, unless the next
-    line goes on in lower case (or before a list item in any case). A full line that ends with ";" or a capitalised word is
-    taken for a wrapped one: bills print long lines, and a wrapped heading goes on with
-    capitalised names ("... Президента" / "Республики").
+    A text layer says nothing about paragraphs, so line ends are judged from the text. When
+    in doubt the lines stay apart: a wrongly split paragraph leaves a plain line that the
+    parser keeps as content of its unit, while a wrongly joined heading and sentence can
+    hide an article from the parser. Concretely, a line is joined to the one before when
+
+    - the word before was hyphenated at the line end ("зако-" / "на"; see :func:`_dehyphen`);
+    - it goes on in lower case, or with a digit, quote or bracket, after a full line that
+      ended no sentence; or in upper case after a comma, bracket or dash; or in upper case
+      after a full line that ended no sentence when it is itself short (the last line of the
+      paragraph or heading: "... Президента" / "Республики");
+
+    and it starts a new block when the line before stopped short of the usual width; when it
+    opens a unit (Статья, Article, SEC., § ...) after a line that ended a sentence or clause,
+    a heading, or a line not ending in a letter or digit, or when it is short itself, a
+    heading (a full line ending in a word that runs on into a full line goes on in a
+    reference: "... nach" / "§ 5 Absatz 2 ..."); when it is a list item ("1.", "а)", "(a)")
+    after a sentence, clause or heading, and when it starts in upper case after a line that
+    ended a sentence, or is full itself after a line that ended with a word (a heading and
+    its first sentence).
     """
     if not lines:
         return []
     lengths = sorted(len(line.text) for line in lines if len(line.text) > 20)
     width = lengths[int(len(lengths) * 0.8)] if lengths else 0
     short = width * 0.75
-    full = width * 0.85
+    vocabulary = _vocabulary(lines)
     blocks: list[Block] = []
     text = lines[0].text
     first = lines[0]
     previous = lines[0].text
     for line in lines[1:]:
-        lower = line.text[:1].islower()
-        hyphenated = (
-            previous.endswith(_HYPHENS)
-            and len(previous) > 1
-            and previous[-2].isalpha()
-            and _LOWER_START.match(line.text) is not None
-            and lower
-        )
-        is_full = len(previous) >= full
-        if hyphenated:
-            text = text[:-1] + line.text
-        elif (
-            _OPENS_UNIT.match(line.text)
-            or len(previous) < short
-            or (previous.endswith(_ENDS_SENTENCE) and not lower)
-            or (previous.endswith(_ENDS_CLAUSE) and (_LIST_MARK.match(line.text) or not is_full))
-            or (_OPENS_UNIT.match(previous) and not is_full and not lower)
-            or (_OPENS_UNIT.match(previous) and _LIST_MARK.match(line.text))
-        ):
-            blocks.append(Block(text, first.index, first.page))
-            text, first = line.text, line
+        following = line.text
+        joined = _dehyphen(previous, following, vocabulary)
+        if joined is not None:
+            text = text[: len(text) - len(previous)] + joined
+            previous = joined  # the next line end is judged on the whole joined line
+            continue
+        ends = previous.endswith(_ENDS_SENTENCE) or previous.endswith(_ENDS_CLAUSE)
+        if len(previous) < short:
+            new_block = True
+        elif _OPENS_UNIT.match(following) or _NOTE.match(following):
+            # "Статья 5." after a finished line or a heading; but "... nach" / "§ 5 Absatz 2"
+            # is running text that wrapped before a reference
+            new_block = (
+                ends
+                or _OPENS_UNIT.match(previous) is not None
+                or not previous[-1:].isalnum()
+                or len(following) < short  # a heading line: "§ 12 Haushaltsplan"
+            )
+        elif _LIST_MARK.match(following):
+            new_block = ends or _OPENS_UNIT.match(previous) is not None
+        elif following[:1].islower():
+            new_block = False
+        elif following[:1].isalpha():
+            # A capital after a full, unfinished line: a short line is the end of the same
+            # paragraph ("... Президента" / "Республики"); a full one may begin the next.
+            new_block = ends or (not previous.endswith(_CONTINUES) and len(following) >= short)
         else:
-            text = f"{text} {line.text}"
-        previous = line.text
+            new_block = previous.endswith(_ENDS_SENTENCE)
+        if new_block:
+            blocks.append(Block(text, first.index, first.page))
+            text, first = following, line
+        else:
+            text = f"{text} {following}"
+        previous = following
     blocks.append(Block(text, first.index, first.page))
     return blocks
+
+
+_CONTINUES = tuple(",(—–-/&")
+_WORDS = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_SUSPENDED = frozenset(
+    {"und", "oder", "bzw", "sowie", "and", "or", "et", "ou", "и", "или", "либо", "және", "немесе"}
+)
+
+
+def _vocabulary(lines: list[_Line]) -> set[str]:
+    """Every word of the document (hyphenated compounds as one word), case folded."""
+    words: set[str] = set()
+    for line in lines:
+        words.update(word.casefold() for word in _WORDS.findall(line.text))
+    return words
+
+
+def _dehyphen(previous: str, following: str, vocabulary: set[str]) -> str | None:
+    """``previous`` and ``following`` as one line when ``previous`` ends with a word broken by
+    a hyphen, else None.
+
+    The hyphen goes ("зако-" + "на" -> "закона") unless the document shows it belongs to the
+    word: the compound is written elsewhere with its hyphen ("öffentlich-rechtlichen",
+    "социально-экономический") and never without. A hyphen before a conjunction is a
+    suspended one ("In-" + "und Ausland" -> "In- und Ausland") and keeps its space.
+    """
+    if not previous.endswith(_HYPHENS) or len(previous) < 2 or not previous[-2].isalpha():
+        return None
+    if not following[:1].isalpha():
+        return None
+    head_match = re.search(r"([^\W\d_]+(?:-[^\W\d_]+)*)[-\u00ad\u2010]$", previous)
+    tail_match = _WORDS.match(following)
+    if head_match is None or tail_match is None:
+        return None
+    head, tail = head_match.group(1), tail_match.group(0)
+    if tail.casefold() in _SUSPENDED:
+        return f"{previous} {following}"
+    if not following[:1].islower():
+        return previous + following  # "Nord-" / "Rhein-Westfalen": the hyphen is the word's
+    whole = (head + tail).casefold()
+    compound = f"{head}-{tail}".casefold()
+    if compound in vocabulary and whole not in vocabulary:
+        return previous[:-1] + "-" + following
+    return previous[:-1] + following
