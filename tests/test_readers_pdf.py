@@ -250,3 +250,26 @@ def test_a_recurring_line_of_the_bill_stays_while_the_header_goes() -> None:
     texts = [b.text for b in read_pdf(make_pdf(pages), source="alt.pdf").blocks]
     assert texts.count("Исключена.") == 2
     assert HEADER not in texts and len(texts) == 6
+
+
+@pytest.mark.parametrize(
+    ("previous", "following", "vocabulary", "joined"),
+    [
+        ("возни-", "кающие в сфере", set(), "возникающие в сфере"),
+        # the document writes the compound with its hyphen elsewhere: the hyphen is the word's
+        (
+            "im öffentlich-",
+            "rechtlichen Amt",
+            {"öffentlich-rechtlichen"},
+            "im öffentlich-rechtlichen Amt",
+        ),
+        ("im In-", "und Ausland", set(), "im In- und Ausland"),  # a suspended hyphen
+        ("Nord-", "Rhein-Westfalen", set(), "Nord-Rhein-Westfalen"),
+        ("Статья 3-", "1. Присяга", set(), None),  # a number, not a word
+        ("no hyphen", "here", set(), None),
+    ],
+)
+def test_dehyphen(previous: str, following: str, vocabulary: set[str], joined: str | None) -> None:
+    from billdiff.readers.pdf import _dehyphen
+
+    assert _dehyphen(previous, following, vocabulary) == joined
