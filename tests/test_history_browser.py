@@ -433,6 +433,77 @@ def test_uk_history_prints_every_timeline(uk: Written, open_page: Callable[..., 
 # --- no corpus needed --------------------------------------------------------------------------
 
 
+def _cells_follow_the_lineages(matrix: list[dict[str, Any]], history: History) -> None:
+    """Each row is one lineage: its number in each reading, and the kind of each step in
+    words (none for an unchanged or absent one)."""
+    assert len(matrix) == len(history.lineages)
+    for row, lineage in zip(matrix, history.lineages, strict=True):
+        assert row["id"] == f"m-{lineage.id}"
+        assert [c["num"] or "-" for c in row["cells"]] == [
+            s.side.label if s.side else "-" for s in lineage.steps
+        ]
+        assert row["cells"][0]["badge"] == ""
+        for cell, step in zip(row["cells"][1:], lineage.steps[1:], strict=True):
+            if step.kind in ("unchanged", "absent"):
+                assert cell["badge"] == ""
+            else:
+                assert cell["badge"].removesuffix(" (noise)") == step.kind
+
+
+SPLIT_OLD = """Статья 1. Цель
+Цель закона.
+Статья 2. Права и обязанности
+Дружинник вправе задерживать правонарушителей и доставлять их в органы внутренних дел. \
+Дружинник обязан соблюдать законность и уважать права и свободы граждан при исполнении обязанностей.
+Статья 3. Финансирование
+Дружины финансируются за счёт местного бюджета.
+Статья 4. Контроль
+Контроль осуществляют органы внутренних дел.
+"""
+SPLIT_NEW = """Статья 1. Цель
+Цель закона.
+Статья 2. Права
+Дружинник вправе задерживать правонарушителей и доставлять их в органы внутренних дел.
+Статья 3. Обязанности
+Дружинник обязан соблюдать законность и уважать права и свободы граждан при исполнении обязанностей.
+Статья 4. Финансирование
+Дружины финансируются за счёт местного бюджета.
+"""
+
+
+def test_split_merge_delete_and_restore_are_shown_and_linked(
+    tmp_path: Path, open_page: Callable[..., Opened]
+) -> None:
+    # An article split in two, merged back; another deleted, then restored.
+    bills = [
+        api.parse(text, source=f"r{k}.txt")
+        for k, text in enumerate([SPLIT_OLD, SPLIT_NEW, SPLIT_OLD])
+    ]
+    dossier = Dossier.from_files(["r0.txt", "r1.txt", "r2.txt"], labels=["One", "Two", "Three"])
+    history = build(dossier, bills)
+    kinds = {s.kind for line in history.lineages for s in line.steps}
+    assert {"split", "merged", "deleted", "restored"} <= kinds, "the case lost its point"
+    written = _write(history, tmp_path / "split.html")
+    opened = open_page(written.path)
+    page = opened.page
+    _cells_follow_the_lineages(_matrix(page), history)
+    # The pieces of a split, and the articles of a merge, link to each other's timelines.
+    links = page.locator(".steps .note a")
+    assert links.count() >= 4
+    ids = {line.id for line in history.lineages}
+    for k in range(links.count()):
+        href = links.nth(k).get_attribute("href") or ""
+        assert href.removeprefix("#") in ids
+        own = links.nth(k).evaluate("(a) => a.closest('article').id")
+        assert href != f"#{own}"
+    restored = next(line for line in history.lineages if line.steps[-1].kind == "restored")
+    step = page.locator(f'li[id="{restored.id}--r3"]')
+    assert "restored" in step.inner_text()
+    side = restored.steps[-1].side
+    assert side is not None and step.locator(".text").inner_text() == side.text
+    assert opened.errors == []
+
+
 def test_sample_dossier_shows_every_kind_in_words(
     sample: Written, open_page: Callable[..., Opened]
 ) -> None:
@@ -440,16 +511,7 @@ def test_sample_dossier_shows_every_kind_in_words(
     page = opened.page
     assert opened.errors == [] and opened.foreign_requests() == []
     matrix = _matrix(page)
-    assert len(matrix) == len(sample.history.lineages)
-    for row, lineage in zip(matrix, sample.history.lineages, strict=True):
-        assert [c["num"] or "-" for c in row["cells"]] == [
-            s.side.label if s.side else "-" for s in lineage.steps
-        ]
-        for cell, step in zip(row["cells"][1:], lineage.steps[1:], strict=True):
-            if step.kind in ("unchanged", "absent"):
-                assert cell["badge"] == ""
-            else:
-                assert cell["badge"].removesuffix(" (noise)") == step.kind
+    _cells_follow_the_lineages(matrix, sample.history)
     # The legend explains every kind shown.
     legend = page.locator("#matrix .kinds .badge:not(.noise)").all_inner_texts()
     shown = {c["badge"].removesuffix(" (noise)") for row in matrix for c in row["cells"]} - {""}

@@ -291,7 +291,8 @@ def _step(
             note = f"Article {_num(change.old)} merged" + (" with " if links else "")
             note_after = f" into article {num}."
     if k == first and k > 0:
-        badge = "added"
+        # new in this reading: added, or a piece of an article split at this step
+        badge = "added" if step.kind in ("added", "absent") else _label(step.kind)
     elif k == 0 or step.kind in ("unchanged", "absent"):
         badge = ""
     else:
