@@ -63,10 +63,16 @@ class Change:
 
     @property
     def words_inserted(self) -> int:
+        """Words inserted: in the insert spans, or the whole text of an added article."""
+        if self.old is None and self.new is not None:
+            return count_words(self.new.text)
         return sum(count_words(s.text) for s in self.spans if s.op == "insert")
 
     @property
     def words_deleted(self) -> int:
+        """Words deleted: in the delete spans, or the whole text of a deleted article."""
+        if self.new is None and self.old is not None:
+            return count_words(self.old.text)
         return sum(count_words(s.text) for s in self.spans if s.op == "delete")
 
     @property
