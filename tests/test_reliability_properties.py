@@ -17,10 +17,8 @@ from __future__ import annotations
 
 import io
 import zipfile
-import zlib
 from collections import Counter
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -175,12 +173,6 @@ def test_damaged_documents_give_a_bill_or_a_billdiff_error(case: tuple[str, byte
     _parse_or_refuse(data, name)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=zlib.error,
-    reason="readers/docx.py _read_member does not catch zlib.error from a damaged deflate "
-    "stream (reader owned by its engineer until 23:05)",
-)
 @settings(suppress_health_check=[HealthCheck.too_slow])
 @given(damaged(DOCX))
 def test_damaged_docx_gives_a_bill_or_a_billdiff_error(case: tuple[str, bytes]) -> None:
@@ -188,12 +180,6 @@ def test_damaged_docx_gives_a_bill_or_a_billdiff_error(case: tuple[str, bytes]) 
     _parse_or_refuse(data, name)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=zlib.error,
-    reason="readers/docx.py _read_member does not catch zlib.error from a damaged deflate "
-    "stream (reader owned by its engineer until 23:05)",
-)
 @given(st.data())
 def test_a_docx_damaged_inside_its_compressed_stream_is_a_billdiff_error(
     data: st.DataObject,

@@ -27,8 +27,11 @@ not read: they repeat the title on every page, they are not the bill.
 from __future__ import annotations
 
 import io
+import lzma
 import posixpath
+import struct
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -111,7 +114,18 @@ def _open(data: bytes, source: str) -> zipfile.ZipFile:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         infos = archive.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as exc:
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        OSError,
+        ValueError,
+        EOFError,
+        NotImplementedError,  # a damaged header claiming a zip version zipfile lacks
+        RuntimeError,
+        struct.error,
+        IndexError,
+        KeyError,
+    ) as exc:
         raise InputError(f"the DOCX is corrupt or truncated ({exc})", source=source) from None
     if len(infos) > MAX_MEMBERS:
         raise InputError(f"the DOCX has more than {MAX_MEMBERS} parts; refused", source=source)
@@ -151,8 +165,19 @@ def _read_member(archive: zipfile.ZipFile, name: str, source: str) -> bytes | No
         with archive.open(info) as handle:
             # A header can understate the size: never inflate more than it declared.
             data = handle.read(limit + 1)
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as exc:
-        raise InputError(f"the DOCX part {name} cannot be read ({exc})", source=source) from None
+    except (
+        zipfile.BadZipFile,
+        zlib.error,  # a damaged deflate stream
+        lzma.LZMAError,
+        OSError,  # bz2 reports damage as OSError
+        EOFError,
+        ValueError,
+        NotImplementedError,  # a compression method zipfile lacks
+        struct.error,
+    ) as exc:
+        raise InputError(
+            f"the DOCX is corrupt: its part {name} cannot be read ({exc})", source=source
+        ) from None
     except RuntimeError as exc:  # encrypted member
         raise InputError(f"the DOCX part {name} is encrypted ({exc})", source=source) from None
     if len(data) > limit:
