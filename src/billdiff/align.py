@@ -272,6 +272,8 @@ def _splits_and_merges(
             if _common(new_bags[j], bag) < CONTAINMENT_THRESHOLD * bag.total():
                 continue
             partner = used_new[j]
+            if (partner, j) in relabel:
+                continue  # that pair is already one of a split: a unit is never both
             new_total = new_bags[j].total() or 1
             kept = _common(new_bags[j], old_bags[partner]) / new_total
             # the merged unit must have gained the words of the old one
