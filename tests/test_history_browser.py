@@ -312,6 +312,37 @@ def test_uk_matrix_leads_to_the_timelines(uk: Written, open_page: Callable[..., 
 
 
 @pytest.mark.corpus
+def test_uk_keys_go_from_changed_clause_to_changed_clause(
+    uk: Written, open_page: Callable[..., Opened]
+) -> None:
+    changed = [
+        line.id
+        for line in uk.history.lineages
+        if line.appeared > 0 or any(s.kind not in ("unchanged", "absent") for s in line.steps[1:])
+    ]
+    opened = open_page(uk.path)
+    page = opened.page
+
+    def current() -> str:
+        return str(page.evaluate("document.querySelector('article.lineage.current')?.id || ''"))
+
+    for expected in changed[:3]:
+        page.keyboard.press("j")
+        assert current() == expected
+        article = page.locator(f'article[id="{expected}"]')
+        box = article.bounding_box()
+        assert box is not None and 0 <= box["y"] < 100
+        assert article.locator("details.timeline").get_attribute("open") is not None
+        assert page.url.endswith("#" + expected)
+    page.keyboard.press("k")
+    assert current() == changed[1]
+    assert page.evaluate("document.activeElement.id") == changed[1]
+    # The matrix row of the current clause is marked too.
+    assert page.locator(f'tr[id="m-{changed[1]}"]').get_attribute("class") == "current"
+    assert opened.errors == []
+
+
+@pytest.mark.corpus
 def test_uk_permalink_to_a_hidden_clause_shows_it(
     uk: Written, open_page: Callable[..., Opened]
 ) -> None:

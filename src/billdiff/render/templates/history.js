@@ -1,5 +1,5 @@
 /* billdiff history: the "changed articles only" filter, opening timelines, row clicks,
-   permalinks. The page is complete without this script. Work per article is one pass over
+   permalinks, j/k to the next/previous changed article. The page is complete without this script. Work per article is one pass over
    plain arrays (no layout reads), so that a code of hundreds of articles is interactive at once. */
 (function () {
   "use strict";
@@ -68,6 +68,34 @@
     el.scrollIntoView({ block: "start" });
   }
 
+  function go(step) {
+    /* The next (previous) changed article among those shown, from the current one or, when
+       there is none, from what is on screen. */
+    var list = [];
+    for (var i = 0; i < lineages.length; i++) {
+      if (changed[i] && !lineages[i].hidden) { list.push(lineages[i]); }
+    }
+    if (!list.length) { return; }
+    var pos = current ? list.indexOf(current) : -1;
+    if (pos === -1) {
+      var lo = 0, hi = list.length;
+      while (lo < hi) {
+        var mid = (lo + hi) >> 1;
+        if (list[mid].getBoundingClientRect().top < 4) { lo = mid + 1; } else { hi = mid; }
+      }
+      pos = step > 0 ? lo : lo - 1;
+    } else {
+      pos += step;
+    }
+    var el = list[Math.min(Math.max(pos, 0), list.length - 1)];
+    var timeline = el.querySelector("details.timeline");
+    if (timeline) { timeline.open = true; }
+    mark(el);
+    el.scrollIntoView({ block: "start" });
+    el.focus({ preventScroll: true });
+    if (history.replaceState) { history.replaceState(null, "", "#" + el.id); }
+  }
+
   function setAll(selector, open) {
     var all = doc.querySelectorAll("article.lineage:not([hidden]) " + selector);
     for (var i = 0; i < all.length; i++) { all[i].open = open; }
@@ -90,6 +118,13 @@
     if (link) { link.click(); }
   });
   window.addEventListener("hashchange", reveal);
+  doc.addEventListener("keydown", function (event) {
+    if (event.ctrlKey || event.metaKey || event.altKey) { return; }
+    var t = event.target;
+    if (t && (/^(INPUT|SELECT|TEXTAREA)$/.test(t.tagName) || t.isContentEditable)) { return; }
+    if (event.key === "j" || event.key === "n") { event.preventDefault(); go(1); }
+    else if (event.key === "k" || event.key === "p") { event.preventDefault(); go(-1); }
+  });
 
   /* Print everything: closed timelines and blame open for the printout, then close again
      (not a reading's folded whole text: the word changes after it show it). */
