@@ -299,13 +299,6 @@ REFUSALS = [
         _damaged_deflate,
         InputError,
         "cannot be read|corrupt",
-        marks=(
-            pytest.mark.xfail(
-                strict=True,
-                reason="readers/docx.py lets zlib.error out of a damaged deflate stream "
-                "(reader owned by its engineer until 23:05)",
-            ),
-        ),
     ),
     Refusal("docx-xxe", _xxe_in_docx, InputError, "declares entities"),
     Refusal("pdf-encrypted", _encrypted_pdf, InputError, "encrypted"),
@@ -485,11 +478,6 @@ def test_utf16_without_bom_is_read(encoding: str) -> None:
     assert billdiff.parse(LATIN_BILL.encode(encoding)) == billdiff.parse(LATIN_BILL.encode())
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="readers/text.py takes UTF-16 without BOM only when 30% of the code units hold a "
-    "NUL; a Russian bill has fewer, so it is refused as binary (reader owned by its engineer)",
-)
 @pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
 def test_cyrillic_utf16_without_bom_is_read(encoding: str) -> None:
     # Cyrillic UTF-16 has a NUL only under ASCII characters (spaces, digits): 10-20% of the

@@ -56,10 +56,16 @@ def _strict(data: bytes, encoding: str, source: str) -> str:
 
 def _utf16_without_bom(data: bytes) -> str | None:
     """UTF-16 text has a NUL in every other byte for Latin text, and in few places otherwise,
-    but its NULs sit at one parity only."""
+    but its NULs sit at one parity only.
+
+    Cyrillic UTF-16 has a NUL only under ASCII characters (spaces, digits, punctuation): 10-20%
+    of the code units of a Russian bill. So a lower share of NULs is enough when they all sit
+    at one parity and the sample then decodes to printable text.
+    """
     sample = data[:4096]
-    if len(sample) < 4 or len(sample) % 2:
+    if len(sample) < 4:
         return None
+    sample = sample[: len(sample) // 2 * 2]
     even = sample[0::2].count(0)
     odd = sample[1::2].count(0)
     half = len(sample) // 2
@@ -67,7 +73,22 @@ def _utf16_without_bom(data: bytes) -> str | None:
         return "utf-16-le"
     if even > half * 0.3 and odd == 0:
         return "utf-16-be"
+    for encoding, nuls, other in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        if other == 0 and nuls >= max(2, half * 0.02) and _printable(sample, encoding):
+            return encoding
     return None
+
+
+def _printable(sample: bytes, encoding: str) -> bool:
+    try:
+        text = sample.decode(encoding)
+    except UnicodeDecodeError:
+        try:  # the sample may end inside a surrogate pair
+            text = sample[:-2].decode(encoding)
+        except UnicodeDecodeError:
+            return False
+    good = sum(1 for ch in text if ch.isprintable() or ch in "\t\r\n")
+    return good >= 0.98 * len(text)
 
 
 def _legacy(data: bytes, source: str) -> tuple[str, str]:
