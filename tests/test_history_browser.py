@@ -431,7 +431,9 @@ def test_uk_blame_marks_each_passage_with_its_reading(
 def test_uk_history_reads_without_javascript(uk: Written, open_page: Callable[..., Opened]) -> None:
     opened = open_page(uk.path, javascript=False)
     page = opened.page
+    # No control and no key is offered that would not work.
     assert not page.locator("#controls").is_visible()
+    assert not page.locator("footer .js-only").is_visible()
     assert opened.visible("table.matrix tbody tr") == len(uk.history.lineages)
     assert opened.visible("article.lineage h3") == len(uk.history.lineages)
     assert opened.visible("article.lineage .steps ins") > 0
