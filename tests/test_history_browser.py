@@ -463,6 +463,41 @@ def test_uk_history_prints_every_timeline(uk: Written, open_page: Callable[..., 
     assert opened.errors == []
 
 
+@pytest.mark.corpus
+def test_a_large_code_opens_with_timelines_folded(
+    corpus: Path, tmp_path: Path, open_page: Callable[..., Opened]
+) -> None:
+    """de-sgb5-large: five readings, about 690 sections. The page stays usable: every
+    timeline starts folded, the browser lays out only the sections near the screen, and the
+    filter and the keys work."""
+    files = sorted((corpus / "de-sgb5-large").glob("0*.md"))
+    assert len(files) == 5
+    history = api.history(files)
+    assert len(history.lineages) > 600
+    written = _write(history, tmp_path / "sgb5-history.html")
+    opened = open_page(written.path)
+    page = opened.page
+    assert opened.errors == [] and opened.foreign_requests() == []
+    assert page.locator("table.matrix tbody tr").count() == len(history.lineages)
+    assert page.locator("table.matrix thead th").count() == 1 + 5
+    assert page.locator("article.lineage details[open]").count() == 0
+    assert (
+        page.locator("article.lineage").first.evaluate(
+            "(el) => getComputedStyle(el).contentVisibility"
+        )
+        == "auto"
+    )
+    page.select_option("#filter", "edited")
+    edited = int(page.locator("body").get_attribute("data-edited") or 0)
+    assert 0 < edited < len(history.lineages)
+    assert opened.visible("table.matrix tbody tr") == edited
+    page.keyboard.press("j")
+    current = page.locator("article.lineage.current")
+    assert current.count() == 1
+    assert current.locator("details.timeline").get_attribute("open") is not None
+    assert opened.errors == []
+
+
 # --- no corpus needed --------------------------------------------------------------------------
 
 
