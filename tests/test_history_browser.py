@@ -180,6 +180,14 @@ def test_uk_history_opens_without_errors_or_requests(
     assert readings_box and matrix_box and readings_box["y"] < matrix_box["y"]
     # The bill text is marked with its language.
     assert page.locator("article.lineage .text[lang='en']").count() > 0
+    # Ids are unique and every link inside the page leads somewhere.
+    ids = page.evaluate("[...document.querySelectorAll('[id]')].map(e => e.id)")
+    assert len(ids) == len(set(ids))
+    targets = page.evaluate(
+        "[...document.querySelectorAll('a[href^=\"#\"]')]"
+        ".map(a => decodeURIComponent(a.getAttribute('href').slice(1)))"
+    )
+    assert targets and set(targets) <= set(ids)
 
 
 @pytest.mark.corpus
