@@ -31,9 +31,6 @@ _WORDY = re.compile(r"\w")
 #: ones (a code of hundreds of sections) start with the timelines collapsed.
 OPEN_TIMELINES = 120
 
-#: Kinds that leave an article's text as it was: shown quietly, never as an edit.
-QUIET_KINDS = frozenset({"unchanged", "renumbered", "absent"})
-
 #: The order in which kinds are listed (legend, counts), after CHANGE_KINDS' own order.
 KIND_ORDER = (*_changes.CHANGE_KINDS, "restored")
 
@@ -186,13 +183,13 @@ def _noise_classes(spans: tuple[SpanView, ...]) -> str:
     return ", ".join(NOISE_TITLES.get(c, c) for c in classes)
 
 
-def _is_edit(step: Step, first: int) -> bool:
+def _is_edit(step: Step, first: int, spans: tuple[SpanView, ...]) -> bool:
     """Did the article's words change at this step (not only its number or place)?"""
     if step.reading <= first:
         return False
     if step.kind in ("added", "deleted", "excluded", "restored", "split", "merged"):
         return True
-    return _real_edit(_spans(step))
+    return _real_edit(spans)
 
 
 def _readings(history: History) -> list[ReadingView]:
@@ -244,6 +241,7 @@ def _step(
     step: Step,
     readings: list[ReadingView],
     partners: dict[tuple[int, str, str], list[tuple[str, str]]],
+    all_spans: list[tuple[SpanView, ...]],  # the spans of every step of the lineage
 ) -> StepView:
     k = step.reading
     first = lineage.appeared
@@ -251,7 +249,7 @@ def _step(
     before = _previous(lineage, k)
     num = _num(side) if side else ""
     was = _num(before) if before and side and _num(before) != num and k > first else ""
-    spans = _spans(step)
+    spans = all_spans[k]
     text, note, note_after, noise = "", "", "", ""
     links: tuple[tuple[str, str], ...] = ()
     if side is None:
@@ -308,7 +306,7 @@ def _step(
         lang=readings[k].lang,
         spans=spans,
         text=text,
-        fold=bool(text) and any(_spans(later) for later in lineage.steps[k + 1 :]),
+        fold=bool(text) and any(all_spans[k + 1 :]),
         note=note,
         links=links,
         note_after=note_after,
@@ -371,14 +369,15 @@ def _lineage(
     many: bool,
 ) -> LineageView:
     first = lineage.appeared
-    steps = [_step(lineage, step, readings, partners) for step in lineage.steps]
+    spans = [_spans(step) for step in lineage.steps]
+    steps = [_step(lineage, step, readings, partners, spans) for step in lineage.steps]
     cells = tuple(_cell(step, readings[step.reading], first) for step in steps)
     last = max(s.reading for s in lineage.steps if s.side is not None)
     side = lineage.steps[last].side
     assert side is not None
     blame = _blame(history, lineage, last)
     changed = first > 0 or any(s.badge for s in steps)
-    edited = first > 0 or any(_is_edit(s, first) for s in lineage.steps)
+    edited = first > 0 or any(_is_edit(s, first, spans[s.reading]) for s in lineage.steps)
     return LineageView(
         id=lineage.id,
         num=side.num or side.label or side.eid,
