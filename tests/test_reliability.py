@@ -282,6 +282,15 @@ REFUSALS = [
         "path outside the archive",
     ),
     Refusal(
+        "docx-too-many-parts",
+        _write(
+            "many.docx",
+            make_docx(para("x"), extra={f"word/media/{n}.bin": b"x" for n in range(5001)}),
+        ),
+        InputError,
+        "more than 5000 parts; refused",
+    ),
+    Refusal(
         "docx-renamed-text",
         _write("text.docx", BILL.encode()),
         InputError,
@@ -327,6 +336,17 @@ REFUSALS = [
         _write("deeper.xml", _akn("<section>" * 20_000 + "</section>" * 20_000)),
         InputError,
         "not well-formed|nested",
+    ),
+    Refusal(
+        "xml-huge-text-node",
+        _write(
+            "huge.xml",
+            _akn(
+                "<section><num>1</num><content><p>" + "a" * 11_000_000 + "</p></content></section>"
+            ),
+        ),
+        InputError,
+        "Text node too long",
     ),
     Refusal(
         "xml-not-akn-or-uslm",
