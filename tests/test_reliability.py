@@ -450,6 +450,20 @@ def test_refusal_parse_and_history_commands(case: Refusal, tmp_path: Path) -> No
     assert _files(tmp_path) == before
 
 
+@pytest.mark.parametrize(
+    "case",
+    [pytest.param(c, id=c.id) for c in REFUSALS if c.id.startswith("xml-") or c.id == "empty"],
+)
+def test_refusal_validate_command(case: Refusal, tmp_path: Path) -> None:
+    """``billdiff validate`` reads XML through the same locked-down parser."""
+    path = case.build(tmp_path)
+    result = run("validate", path)
+    if case.error is UnsupportedFormatError:  # well-formed: validated, and found invalid
+        assert result.returncode == 1 and "Traceback" not in result.stderr
+        return
+    assert_one_line_refusal(result, path, case.message)
+
+
 @pytest.mark.parametrize("case", _refusal_params())
 def test_refusal_api_parse_bytes(case: Refusal, tmp_path: Path) -> None:
     """The same bytes given to ``billdiff.parse`` (no file involved) raise a BilldiffError too."""
