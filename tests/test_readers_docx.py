@@ -385,3 +385,25 @@ def test_footnotes_follow_the_paragraph_that_refers_to_them() -> None:
     bill = billdiff.parse(data, source="notes.docx")
     first = bill.articles()[0]
     assert [unit.kind for unit in first.children] == ["note"]
+
+
+@pytest.mark.parametrize(
+    ("value", "fmt", "out"),
+    [
+        (2_000_000_000, "lowerLetter", "2000000000"),  # not a 77-million-letter string
+        (10**15, "upperRoman", "1000000000000000"),  # not a loop of 10**12 steps
+        (3999, "upperRoman", "MMMCMXCIX"),
+        (780, "lowerLetter", "zzzzzzzzzzzzzzzzzzzzzzzzzzzzzz"),
+    ],
+)
+def test_huge_counters_are_drawn_in_decimal(value: int, fmt: str, out: str) -> None:
+    assert format_number(value, fmt) == out
+
+
+def test_hostile_start_values_are_clamped() -> None:
+    numbering = f"""<w:numbering xmlns:w="{W}"><w:abstractNum w:abstractNumId="0">
+      <w:lvl w:ilvl="0"><w:start w:val="{"9" * 5000}"/><w:numFmt w:val="upperRoman"/>
+      <w:lvlText w:val="%1."/></w:lvl></w:abstractNum>
+      <w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>"""
+    doc = read_docx(make_docx(para("Текст", num=(1, 0)), numbering=numbering))
+    assert [b.text for b in doc.blocks] == ["I. Текст"]  # an unreadable start falls back to 1

@@ -361,7 +361,8 @@ def _level(element: etree._Element) -> _Level:
     restart = element.find(f"{_W}lvlRestart")
     legal = element.find(f"{_W}isLgl")
     return _Level(
-        start=_int(_val(element.find(f"{_W}start")), 1),
+        # Word accepts 0..32767; anything else is clamped rather than trusted.
+        start=min(max(_int(_val(element.find(f"{_W}start")), 1), 0), 32767),
         fmt=_val(element.find(f"{_W}numFmt"), "decimal") or "decimal",
         text=_val(element.find(f"{_W}lvlText")),
         restart=None if restart is None else _int(_val(restart), 0),
@@ -397,7 +398,7 @@ class Numberer:
                 ilvl = _int(override.get(f"{_W}ilvl"), 0)
                 start = override.find(f"{_W}startOverride")
                 if start is not None:
-                    entry.overrides[ilvl] = _int(_val(start), 1)
+                    entry.overrides[ilvl] = min(max(_int(_val(start), 1), 0), 32767)
                 lvl = override.find(f"{_W}lvl")
                 if lvl is not None:
                     entry.levels[ilvl] = _level(lvl)
@@ -496,6 +497,11 @@ _ROMAN = (
 )
 
 
+_MAX_ROMAN = 3999
+_MAX_LETTER_REPEAT = 30
+_LETTER_FORMATS = frozenset({"lowerLetter", "upperLetter", "russianLower", "russianUpper"})
+
+
 def _roman(value: int) -> str:
     out = []
     for amount, letters in _ROMAN:
@@ -523,6 +529,13 @@ def format_number(value: int, fmt: str) -> str:
     '07'
     """
     if value <= 0 and fmt not in ("decimal", "decimalZero"):
+        fmt = "decimal"
+    # Huge counters (a hostile w:start of 2e9) are drawn in decimal, as Word does past its
+    # ranges: letters repeated millions of times, or a roman numeral built by a loop of 1e12
+    # steps, would turn a 1 KB file into a memory or time bomb.
+    if fmt in ("lowerRoman", "upperRoman") and value > _MAX_ROMAN:
+        fmt = "decimal"
+    if fmt in _LETTER_FORMATS and value > _MAX_LETTER_REPEAT * 29:
         fmt = "decimal"
     if fmt == "decimalZero":
         return f"{value:02d}"
