@@ -180,3 +180,26 @@ def test_worker_processes_give_the_same_result(monkeypatch: pytest.MonkeyPatch) 
     alone = billdiff.compare(old, new)
     workers = billdiff.compare(old, new, options=Options(jobs=2))
     assert workers == alone
+
+
+def test_title_and_back_matter_are_compared_outside_the_articles() -> None:
+    old = billdiff.parse(
+        "A BILL\nTo protect patrols.\nSEC. 1. SHORT TITLE.\nThis Act may be cited as the Patrol Act.\n"
+        "Passed the House of Representatives July 24, 2019.\nAttest: CHERYL L. JOHNSON, Clerk.\n",
+        profile="us",
+    )
+    new = billdiff.parse(
+        "AN ACT\nTo protect patrols.\nSEC. 1. SHORT TITLE.\nThis Act may be cited as the Patrol Act.\n"
+        "Speaker of the House of Representatives.\n",
+        profile="us",
+    )
+    assert [line.text for line in new.conclusions] == ["Speaker of the House of Representatives."]
+    assert "Speaker" not in new.articles()[0].text()
+    comparison = billdiff.compare(old, new)
+    assert [c.kind for c in comparison.changes] == ["unchanged"]
+    assert [(c.kind, c.new.eid if c.new else None) for c in comparison.frame] == [
+        ("modified", "preface"),
+        ("modified", "conclusions"),
+    ]
+    assert comparison.changed
+    assert billdiff.compare(old, old).frame[0].kind == "unchanged"

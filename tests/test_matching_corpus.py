@@ -65,25 +65,8 @@ def test_gwb_inserted_section_47a_to_47l_are_added(corpus: Path) -> None:
         ("us-hr264-116-fsgg-approps-near-identical", "0*.xml", 0),
         ("us-hr1058-116-autism-cares", "0*.xml", 0),
         ("us-sconres13-116-taiwan", "0*.xml", 0),
-        pytest.param(
-            "us-hr264-116-fsgg-approps-near-identical",
-            "0*.txt",
-            0,
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="the .txt rendering's back matter (Attest:, Calendar No.) is still parsed "
-                "into the last section",
-            ),
-        ),
-        pytest.param(
-            "us-hr1058-116-autism-cares",
-            "0*.txt",
-            0,
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="the .txt rendering's attestation is parsed into the last section",
-            ),
-        ),
+        ("us-hr264-116-fsgg-approps-near-identical", "0*.txt", 0),
+        ("us-hr1058-116-autism-cares", "0*.txt", 0),
         ("us-sconres13-116-taiwan", "0*.txt", 0),
     ],
 )

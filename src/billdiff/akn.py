@@ -85,6 +85,10 @@ def to_xml(bill: Bill) -> etree._Element:
         # Akoma Ntoso wants at least one element in a body; an empty container says "nothing".
         empty = _sub(body, "hcontainer", name="empty", eId="hcontainer_empty")
         _sub(_sub(empty, "content"), "p")
+    if bill.conclusions:
+        conclusions = _sub(doc, "conclusions")
+        for line in bill.conclusions:
+            _sub(conclusions, "p", line.text)
     return root
 
 
@@ -166,7 +170,20 @@ def from_xml(root: etree._Element, *, source: str = "") -> Bill:
     body: list[Unit] = []
     if body_el is not None:
         body = [unit for child in body_el if (unit := _read_unit(child, q)) is not None]
-    return Bill(tuple(body), tuple(preface), profile=profile, language=language, source=source)
+    conclusions = [
+        PrefaceLine(_text(block))
+        for element in doc.iterfind(f"{q}conclusions")
+        for block in element
+        if isinstance(block.tag, str)
+    ]
+    return Bill(
+        tuple(body),
+        tuple(preface),
+        profile=profile,
+        language=language,
+        source=source,
+        conclusions=tuple(conclusions),
+    )
 
 
 def _read_unit(element: etree._Element, q: str) -> Unit | None:

@@ -106,10 +106,14 @@ class Comparison:
     old: Reading
     new: Reading
     changes: tuple[Change, ...] = field(default_factory=tuple)
+    #: The text around the articles: the preface (title, preamble, table of contents; eId
+    #: "preface") and the back matter (eId "conclusions"), when either reading has any.
+    frame: tuple[Change, ...] = field(default_factory=tuple)
 
     @property
     def changed(self) -> bool:
-        return any(change.kind != "unchanged" for change in self.changes)
+        """Did anything change, in the articles or in the text around them?"""
+        return any(change.kind != "unchanged" for change in (*self.changes, *self.frame))
 
     def counts(self) -> dict[str, int]:
         counter = Counter(change.kind for change in self.changes)

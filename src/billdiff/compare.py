@@ -12,14 +12,15 @@ from __future__ import annotations
 import multiprocessing
 import os
 import re
+from collections import Counter
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
-from billdiff.align import Item, Pair, align
+from billdiff.align import Item, Pair, align, dice
 from billdiff.changes import Change, Comparison, Reading, Side
 from billdiff.errors import ProfileError
-from billdiff.model import Bill, Unit
+from billdiff.model import Bill, PrefaceLine, Unit
 from billdiff.normalize import dashes, nfc, quotes, spaces
 from billdiff.profiles import Profile, get_profile
 from billdiff.textdiff import Span, diff_words
@@ -99,10 +100,13 @@ def compare(old: Bill, new: Bill, options: Options | None = None) -> Comparison:
         if p.old is not None and p.new is not None and old_units[p.old].label
     }
     changes = _changes(engine, pairs, old_units, new_units)
+    before = engine.frame("preface", "Preface", old.preface, new.preface)
+    after = engine.frame("conclusions", "Back matter", old.conclusions, new.conclusions)
     return Comparison(
         old=Reading.of(old, label=options.old_label, date=options.old_date),
         new=Reading.of(new, label=options.new_label, date=options.new_date),
         changes=changes,
+        frame=(*before, *after),
     )
 
 
@@ -168,6 +172,7 @@ def _merge(spans: Sequence[Span]) -> list[Span]:
     return out
 
 
+_WORDS = re.compile(r"\w+")
 _LABEL = re.compile(r"^[\w]+(?:-[\w]+)*$")
 # Words that introduce a cross-reference, before the number ("статьей 5", "section 7", "§ 4")
 # or, in Kazakh, after it ("5-бабында").
@@ -229,6 +234,28 @@ class _Engine:
         if kind in ("unchanged", "renumbered") and not spans:
             return Change(kind, before, after, pair.similarity)
         return Change(kind, before, after, pair.similarity, tuple(spans), tuple(parts))
+
+    def frame(
+        self, eid: str, name: str, old: Sequence[PrefaceLine], new: Sequence[PrefaceLine]
+    ) -> tuple[Change, ...]:
+        """The entry for the text before or after the articles, when either reading has any."""
+        before = Side(eid, "", "", name, "\n".join(line.text for line in old)) if old else None
+        after = Side(eid, "", "", name, "\n".join(line.text for line in new)) if new else None
+        if before is None and after is None:
+            return ()
+        if before is None or after is None:
+            return (Change("added" if before is None else "deleted", before, after, 0.0),)
+        if before.text == after.text:
+            return (Change("unchanged", before, after, 1.0),)
+        spans = self.classify(list(diff_words(before.text, after.text)))
+        kind = (
+            "unchanged" if _same(before.text, after.text) or self._ignorable(spans) else "modified"
+        )
+        score = dice(
+            Counter(_WORDS.findall(before.text.casefold())),
+            Counter(_WORDS.findall(after.text.casefold())),
+        )
+        return (Change(kind, before, after, round(score, 4), tuple(spans)),)
 
     def _ignorable(self, spans: Sequence[Span]) -> bool:
         edits = [s for s in spans if s.op != "equal"]

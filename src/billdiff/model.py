@@ -103,6 +103,9 @@ class Bill:
     profile: str = ""
     language: str = ""
     source: str = field(default="", compare=False)
+    #: Back matter after the body: attestations, signatures, a back cover ("Passed the House of
+    #: Representatives ...", "Attest: ..."). Written as Akoma Ntoso ``<conclusions>``.
+    conclusions: tuple[PrefaceLine, ...] = ()
 
     def iter(self) -> Iterator[Unit]:
         for unit in self.body:
@@ -117,6 +120,8 @@ class Bill:
             yield line.text
         for unit in self.body:
             yield from unit.lines()
+        for line in self.conclusions:
+            yield line.text
 
     def text(self) -> str:
         """The whole text of the bill: the input's text, markup and whitespace aside."""

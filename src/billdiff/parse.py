@@ -97,14 +97,25 @@ class _Parser:
         self.quote_is_section = False  # the quotation inserts a whole section ("96A Heading")
         self.last_number: dict[int, str] = {}  # rank -> label of the last sequential unit
         self.continues = False  # the current line continues a wrapped paragraph of the source
+        self.conclusions: list[PrefaceLine] = []  # back matter, from the profile's end marker on
 
     def run(self, document: Document) -> Bill:
         blocks = self.blocks = document.blocks
         toc = find_toc(self.profile, blocks)
         quoted = find_quotes(self.profile, blocks, toc)
         previous_line = -1
+        ending = self.profile.end_marker
         for index, block in enumerate(blocks):
             self.index = index
+            if self.conclusions or (
+                ending is not None
+                and self.roots
+                and index not in quoted
+                and index not in toc
+                and ending.match(block.text)
+            ):
+                self.conclusions.append(PrefaceLine(block.text))
+                continue
             # A line right after the previous one continues a wrapped paragraph of the source.
             starts_paragraph = block.line != previous_line + 1
             previous_line = block.line
@@ -129,6 +140,7 @@ class _Parser:
         return Bill(
             body=tuple(body),
             preface=tuple(self.preface),
+            conclusions=tuple(self.conclusions),
             profile=self.profile.name,
             language=self.profile.language,
             source=document.source,

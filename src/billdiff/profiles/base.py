@@ -91,6 +91,9 @@ class Profile:
     )
     #: A line that is an editorial note of its unit, not law text.
     note_marker: ClassVar[re.Pattern[str] | None] = None
+    #: A line that opens the back matter (attestation, signatures, back cover): once the body
+    #: has begun, it and every line after it are the bill's conclusions, not the last article.
+    end_marker: ClassVar[re.Pattern[str] | None] = None
     #: Text that marks an article as excluded or repealed (a stub).
     stub_marker: ClassVar[re.Pattern[str]] = _NEVER
     #: Common words of the profile's language: they tell "Article 5" in French from English.

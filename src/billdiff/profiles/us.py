@@ -31,6 +31,11 @@ class UnitedStates(Profile):
     quoted text of an amendment and stays in the section that quotes it.
     """
 
+    end_marker = re.compile(
+        r"^(Passed the (House of Representatives|Senate)\b|Attest:|Speaker of the House of "
+        r"Representatives\.?$|Vice President of the United States and President of the Senate"
+        r"|(Union )?Calendar No\. ?\d+)"
+    )
     name = "us"
     aliases = ("usa", "congress", "uslm", "united-states")
     language = "en"

@@ -269,6 +269,11 @@ class HtmlRenderer(Renderer):
         new_lang = _lang(comparison.new, comparison.old.language)
         old_lang = _lang(comparison.old, new_lang)
         articles = _articles(comparison, old_lang or "und", new_lang or "und")
+        frame = [
+            _article(change, f"frame-{change.eid}", old_lang or "und", new_lang or "und")
+            for change in comparison.frame
+            if change.kind != "unchanged"
+        ]
         most = sorted(
             (a for a in articles if a.words_inserted + a.words_deleted),
             key=lambda a: -(a.words_inserted + a.words_deleted),
@@ -281,6 +286,7 @@ class HtmlRenderer(Renderer):
             old=_reading(comparison.old, old_lang or "und"),
             new=_reading(comparison.new, new_lang or "und"),
             articles=articles,
+            frame=frame,
             kinds=kinds,
             total=len(articles),
             n_changed=sum(1 for a in articles if a.changed),

@@ -73,6 +73,7 @@ def comparison_dict(comparison: Comparison) -> dict[str, Any]:
             "words_deleted": comparison.words_deleted,
         },
         "changes": [change_dict(change) for change in comparison.changes],
+        "frame": [change_dict(change) for change in comparison.frame],
     }
 
 

@@ -38,7 +38,7 @@ class TextRenderer(Renderer):
             f"{len(comparison.changes)} articles: {counts}; "
             f"{comparison.words_inserted} words inserted, {comparison.words_deleted} deleted"
         )
-        for change in comparison.changes:
+        for change in (*comparison.frame, *comparison.changes):
             if change.kind == "unchanged" and not self.all_articles:
                 continue
             out.append("")
