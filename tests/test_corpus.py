@@ -65,6 +65,7 @@ def test_kz_ru_02_03(corpus: Path) -> None:
 
 def test_kz_kk_01_02(corpus: Path) -> None:
     comparison = _compare(corpus, "kz-kk-konst-zan-ukimet-turaly", "01", "02")
+    assert comparison.old.language == comparison.new.language == "kk"  # not "ru": same profile
     changes = comparison.changes
     assert len(changes) == 29
     assert all(c.old and c.new and c.old.label == c.new.label for c in changes)

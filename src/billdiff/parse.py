@@ -142,7 +142,7 @@ class _Parser:
             preface=tuple(self.preface),
             conclusions=tuple(self.conclusions),
             profile=self.profile.name,
-            language=self.profile.language,
+            language=self.profile.language_of(blocks),
             source=document.source,
         )
 

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
 from billdiff.normalize import lookalikes
+from billdiff.readers.base import Block
 
 ROMAN = r"[IVXLCDMІХ]+"  # Cyrillic І and Х stand in for Latin I and X in real texts
 
@@ -153,6 +155,10 @@ class Profile:
         if re.fullmatch(ROMAN, label):
             label = lookalikes(label)
         return label
+
+    def language_of(self, blocks: Sequence[Block]) -> str:
+        """The language of a document this profile parsed (a profile may serve several)."""
+        return self.language
 
     def is_stub(self, text: str) -> bool:
         """Does this article text only say that the article was excluded or repealed?"""

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from billdiff.profiles.base import LOWER, ROMAN, Level, Profile
 from billdiff.profiles.registry import register
+from billdiff.readers.base import Block
 
 _NUM = r"\d+(?:\s*-\s*\d+)*"
 _I = re.IGNORECASE
@@ -116,5 +118,14 @@ class Kazakhstan(Profile):
             numbering=LOWER,
         ),
     )
+
+    def language_of(self, blocks: Sequence[Block]) -> str:
+        """Kazakh ("kk") when the letters only Kazakh has (ә ғ қ ң ө ұ ү һ) are frequent,
+        Russian ("ru") otherwise. "і" is left out: Russian texts of Kazakhstan quote it too."""
+        sample = "".join(block.text for block in blocks[:400]).lower()
+        kazakh = sum(sample.count(letter) for letter in "әғқңөұүһ")
+        cyrillic = sum(1 for char in sample if "а" <= char <= "я")
+        return "kk" if cyrillic and kazakh / cyrillic > 0.01 else "ru"
+
     note_marker = re.compile(r"^(Сноска|Ескерту|Ескертпе)\b\s*\.?", _I)
     stub_marker = re.compile(r"исключен|утратил[аио]?\s+силу|алып\s+тасталды|күші\s+жойыл", _I)
