@@ -17,7 +17,6 @@ The same function matches articles of two bills and paragraphs or points of two 
 
 from __future__ import annotations
 
-import bisect
 import itertools
 import re
 from collections import Counter, defaultdict
@@ -25,6 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from billdiff.normalize import for_matching
+from billdiff.sequences import longest_increasing
 
 _WORD = re.compile(r"\w+")
 
@@ -165,7 +165,7 @@ def align(old: Sequence[Item], new: Sequence[Item]) -> list[Pair]:
         used_new[j] = i
 
     # 3. anchors: the longest chain of pairs in the same order on both sides
-    chain = _longest_increasing([(i, matched[i][0]) for i in sorted(matched)])
+    chain = longest_increasing([(i, matched[i][0]) for i in sorted(matched)])
     in_order = set(chain)
 
     # 4. units rewritten or excluded in place, between two anchors
@@ -291,28 +291,6 @@ def _splits_and_merges(
         if relation:
             pairs[k] = Pair(pair.old, pair.new, pair.similarity, pair.in_order, relation)
     return extra
-
-
-def _longest_increasing(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The longest subsequence of ``pairs`` (sorted by old index) whose new indexes increase."""
-    tails: list[int] = []
-    tail_at: list[int] = []
-    parent: list[int] = [-1] * len(pairs)
-    for k, (_, j) in enumerate(pairs):
-        pos = bisect.bisect_left(tails, j)
-        if pos == len(tails):
-            tails.append(j)
-            tail_at.append(k)
-        else:
-            tails[pos] = j
-            tail_at[pos] = k
-        parent[k] = tail_at[pos - 1] if pos else -1
-    out: list[tuple[int, int]] = []
-    k = tail_at[-1] if tail_at else -1
-    while k >= 0:
-        out.append(pairs[k])
-        k = parent[k]
-    return out[::-1]
 
 
 def _reading_order(pairs: list[Pair], old_count: int) -> list[Pair]:

@@ -7,13 +7,14 @@ mode does with lines, so the diff runs over tokens and a span never splits a wor
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
 from diff_match_patch import diff_match_patch
+
+from billdiff.sequences import longest_increasing
 
 Op = Literal["equal", "insert", "delete"]
 
@@ -83,25 +84,7 @@ def _anchors(a: str, b: str) -> list[tuple[int, int]]:
             seen.add(char)
             once_b[char] = j
     pairs = sorted((i, once_b[c]) for c, i in once_a.items() if c in once_b)
-    # longest chain with increasing positions in b (patience sorting)
-    tails: list[int] = []
-    tail_at: list[int] = []
-    parent = [-1] * len(pairs)
-    for k, (_, j) in enumerate(pairs):
-        pos = bisect.bisect_left(tails, j)
-        if pos == len(tails):
-            tails.append(j)
-            tail_at.append(k)
-        else:
-            tails[pos] = j
-            tail_at[pos] = k
-        parent[k] = tail_at[pos - 1] if pos else -1
-    chain: list[tuple[int, int]] = []
-    k = tail_at[-1] if tail_at else -1
-    while k >= 0:
-        chain.append(pairs[k])
-        k = parent[k]
-    return chain[::-1]
+    return longest_increasing(pairs)
 
 
 def _diff_chars(dmp: diff_match_patch, a: str, b: str) -> list[tuple[int, str]]:
