@@ -23,10 +23,10 @@ Quoted structures (``quotedStructure``, ``quotedText``, ``embeddedStructure``) a
 units: an amendment's quoted section stays text of the unit that quotes it, one line per
 block, so it cannot be counted as a clause of the bill.
 
-The model has a preface and a body only, so text outside them keeps a place there:
-cover page, preface and preamble become preface lines (a table of contents with role
-"toc"), and so do the back matter (``conclusions``) and ``staticContent``, appended after
-them. ``wrapUp`` text joins its unit's content. Nothing but ``<meta>`` is dropped.
+Text outside the body keeps its place: cover page, preface and preamble become preface lines
+(a table of contents with role "toc"); the back matter (``conclusions``, a back cover) and
+``staticContent`` become the Bill's conclusions. ``wrapUp`` text joins its unit's content.
+Nothing but ``<meta>`` is dropped.
 """
 
 from __future__ import annotations
@@ -159,7 +159,8 @@ def read_akn(root: etree._Element, *, source: str = "") -> Bill:
     )
     return Bill(
         body=builder.freeze(roots),
-        preface=tuple(preface + back),
+        preface=tuple(preface),
+        conclusions=tuple(back),
         profile=profile,
         language=language,
         source=source,

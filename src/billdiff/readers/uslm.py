@@ -14,8 +14,8 @@ Mapping onto billdiff's kinds (billdiff compares units of kind ``article``):
 The normalised number comes from ``num/@value`` when the document gives one. Quoted content
 (``quotedContent``, ``quotedText``) is never a unit: an amendment's quoted section stays text
 of the unit that quotes it. Everything outside ``<meta>`` is kept: ``preface``, the long
-title, enacting or resolving clause and preamble become preface lines, and so do the
-attestation and endorsement that follow the body (the model has no back matter).
+title, enacting or resolving clause and preamble become preface lines; the attestation and
+endorsement that follow the body become the Bill's conclusions.
 """
 
 from __future__ import annotations
@@ -129,7 +129,8 @@ def read_uslm(root: etree._Element, *, source: str = "") -> Bill:
     language = root.xpath("string(.//*[local-name()='meta']/*[local-name()='language'])")
     return Bill(
         body=tuple(_freeze(roots, "", set())),
-        preface=tuple(preface + back),
+        preface=tuple(preface),
+        conclusions=tuple(back),
         profile="us",
         language="en" if str(language).strip() in ("", "EN", "en") else str(language).lower(),
         source=source,
