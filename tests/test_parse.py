@@ -127,3 +127,16 @@ def test_profile_by_name_or_alias(name: str) -> None:
 def test_unknown_profile_is_a_clear_error() -> None:
     with pytest.raises(billdiff.ProfileError, match="unknown profile 'xx'"):
         billdiff.parse("Статья 1.", profile="xx")
+
+
+def test_consecutive_paragraphs_of_a_docx_are_not_wrapped_lines() -> None:
+    """German Markdown wraps paragraphs over consecutive lines; a DOCX/PDF/HTML reader gives one
+    block per paragraph, so consecutive blocks there are separate paragraphs."""
+    from billdiff.parse import parse
+    from billdiff.readers.base import Block, Document
+
+    texts = ["§ 1 Zweck", "(1) Dieses Gesetz regelt.", "§ 2 Begriffe", "(1) Text."]
+    blocks = tuple(Block(text, k + 1) for k, text in enumerate(texts))
+    assert [a.num for a in parse(Document(blocks, format="docx"), "de").articles()] == ["§ 1", "§ 2"]
+    # the same lines as wrapped Markdown are one paragraph
+    assert len(parse(Document(blocks, format="markdown"), "de").articles()) == 1

@@ -101,7 +101,8 @@ class _Parser:
 
     def run(self, document: Document) -> Bill:
         blocks = self.blocks = document.blocks
-        toc = find_toc(self.profile, blocks)
+        wrapped = self.profile.wrapped and document.format in ("text", "markdown")
+        toc = find_toc(self.profile, blocks, wrapped=wrapped)
         quoted = find_quotes(self.profile, blocks, toc)
         previous_line = -1
         ending = self.profile.end_marker
@@ -116,10 +117,11 @@ class _Parser:
             ):
                 self.conclusions.append(PrefaceLine(block.text))
                 continue
-            # A line right after the previous one continues a wrapped paragraph of the source.
-            starts_paragraph = block.line != previous_line + 1
+            # A line right after the previous one continues a wrapped paragraph of the source
+            # (only in text: a DOCX, PDF or HTML reader gives one block per paragraph already).
+            starts_paragraph = not wrapped or block.line != previous_line + 1
             previous_line = block.line
-            self.continues = self.profile.wrapped and not starts_paragraph
+            self.continues = not starts_paragraph
             if index in toc:
                 # Contents after the body has begun stay where they are, as plain text: the
                 # preface is written before the body, and text must keep its order.
@@ -471,7 +473,9 @@ def _quote_depth(profile: Profile, text: str, *, opening: bool = True) -> int:
 _Head = tuple[str, str] | None  # (kind, label) of a line outside any article, or None
 
 
-def find_toc(profile: Profile, blocks: tuple[Block, ...]) -> set[int]:
+def find_toc(
+    profile: Profile, blocks: tuple[Block, ...], *, wrapped: bool | None = None
+) -> set[int]:
     """Indexes of the blocks that form a table of contents.
 
     A table of contents is a run of at least three structural headings with nothing else
@@ -480,11 +484,13 @@ def find_toc(profile: Profile, blocks: tuple[Block, ...]) -> set[int]:
     followed by entries with unnumbered group headings between them is one too (see
     :func:`_toc_after_marker`).
     """
+    if wrapped is None:
+        wrapped = profile.wrapped
     heads: list[_Head] = []
     last_seen: dict[str, int] = {}  # article label -> the last line where it stands
     previous_line = -1
     for index, block in enumerate(blocks):
-        continues = profile.wrapped and block.line == previous_line + 1
+        continues = wrapped and block.line == previous_line + 1
         previous_line = block.line
         found = None if continues else profile.classify(block.text, in_article=False)
         if found is None:
