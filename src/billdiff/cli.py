@@ -105,7 +105,13 @@ def _main(
 
 @app.command()
 def parse(
-    file: Annotated[Path, typer.Argument(help="The bill: text, Markdown or Akoma Ntoso XML.")],
+    file: Annotated[
+        Path,
+        typer.Argument(
+            help="The bill: text or Markdown (any common encoding), DOCX, PDF, HTML, "
+            "Akoma Ntoso or USLM XML."
+        ),
+    ],
     output: OutputOpt = None,
     profile: ProfileOpt = None,
     explain: Annotated[
@@ -117,9 +123,10 @@ def parse(
     if explain:
         info = _run(lambda: api.explain(file, profile=profile, max_bytes=max_bytes))
         scores = ", ".join(f"{name}={score}" for name, score in info.scores.items())
+        why = f"structural lines per profile: {scores}" if scores else "structure read from the XML"
         typer.echo(
-            f"{file}: profile {info.profile} (confidence {info.confidence:.2f}; "
-            f"structural lines per profile: {scores}); {info.articles} articles",
+            f"{file}: profile {info.profile or '-'} (confidence {info.confidence:.2f}; "
+            f"{why}); {info.articles} articles",
             err=True,
         )
         if info.confidence < 0.5:
