@@ -151,8 +151,12 @@ _HEADING = re.compile(r"^(#+\s*§\s*)(\d+)", re.MULTILINE)
 
 
 def concatenated(path: Path, copies: int) -> str:
-    """The bill ``copies`` times over, each copy's §§ renumbered (copy k adds k*1000)."""
+    """The bill ``copies`` times over, each copy's §§ renumbered (copy k adds k*1000). The
+    annexes at the end are cut off first: numbered lines after an annex are never articles."""
     text = path.read_text("utf-8")
+    annex = re.search(r"(?m)^#+\s*Anlage", text)
+    if annex:
+        text = text[: annex.start()]
     return "\n".join(
         _HEADING.sub(lambda m, k=k: f"{m.group(1)}{int(m.group(2)) + 1000 * k}", text)
         for k in range(copies)
@@ -195,6 +199,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--scaling", action="store_true")
+    parser.add_argument("--only-scaling", action="store_true", help="skip the baselines")
     args = parser.parse_args(argv)
     if not args.corpus.is_dir():
         print(f"no corpus at {args.corpus}", file=sys.stderr)
@@ -206,8 +211,8 @@ def main(argv: list[str] | None = None) -> int:
     for case, old_glob, new_glob in PAIRS:
         old = next((args.corpus / case).glob(old_glob))
         new = next((args.corpus / case).glob(new_glob))
-        rows = bench_pair(old, new, args.repeat)
-        if args.scaling:
+        rows = [] if args.only_scaling else bench_pair(old, new, args.repeat)
+        if args.scaling or args.only_scaling:
             rows += scaling(old, new, max(1, args.repeat - 2))
         for name, value in rows:
             print(f"| {name} | {value} |", flush=True)

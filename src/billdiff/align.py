@@ -86,7 +86,9 @@ class _Index:
         frequency: Counter[str] = Counter()
         for j in members:
             frequency.update(bags[j].keys())
-        limit = max(3, len(members) // 10)  # words in more than a tenth of the units say little
+        # Words in more than a tenth of the units say little; the cap keeps a query's cost
+        # bounded however large the bill (else it grows with the number of units).
+        limit = min(max(3, len(members) // 10), 64)
         for j in members:
             for word in bags[j]:
                 if frequency[word] <= limit:
