@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import sys
-
-import pytest
-
 import billdiff
 from billdiff.align import Item, align
 from billdiff.changes import Comparison
@@ -170,16 +166,6 @@ def test_near_identical_articles_differing_in_a_reference() -> None:
     pairs = align(old, new)
     assert all(p.old == p.new for p in pairs)
     assert all(p.in_order for p in pairs)
-
-
-def test_worker_processes_give_the_same_result(monkeypatch: pytest.MonkeyPatch) -> None:
-    compare_module = sys.modules["billdiff.compare"]
-    monkeypatch.setattr(compare_module, "PARALLEL_FROM", 1)
-    old = billdiff.read(CASES / "renumber.old.txt")
-    new = billdiff.read(CASES / "renumber.new.txt")
-    alone = billdiff.compare(old, new)
-    workers = billdiff.compare(old, new, options=Options(jobs=2))
-    assert workers == alone
 
 
 def test_title_and_back_matter_are_compared_outside_the_articles() -> None:

@@ -9,12 +9,9 @@ classified as noise (renumbered cross-references, numbering, whitespace, quotes,
 
 from __future__ import annotations
 
-import multiprocessing
-import os
 import re
 from collections import Counter
 from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
 from billdiff.align import Item, Pair, align, dice
@@ -37,53 +34,6 @@ class Options:
     old_date: str = ""
     new_date: str = ""
     ignore: frozenset[str] = field(default_factory=frozenset)
-    #: Worker processes for the word differences of large bills: 1 works in this process, 0 uses
-    #: every core. The result is the same whatever the number.
-    jobs: int = 1
-
-
-#: Below this many article pairs whose texts differ, workers cost more than they save.
-PARALLEL_FROM = 64
-
-# What forked workers read: set just before the pool starts, so nothing is pickled on the way in.
-_JOB: tuple[_Engine, tuple[Unit, ...], tuple[Unit, ...], list[Pair]] | None = None
-
-
-def _work(chunk: range) -> list[Change]:
-    assert _JOB is not None
-    engine, old_units, new_units, pairs = _JOB
-    return [engine.change(pairs[k], old_units, new_units, top=True) for k in chunk]
-
-
-def _changes(
-    engine: _Engine, pairs: list[Pair], old_units: tuple[Unit, ...], new_units: tuple[Unit, ...]
-) -> tuple[Change, ...]:
-    """The change of every pair, in worker processes when the bill is large and jobs allow."""
-    jobs = engine.options.jobs or os.cpu_count() or 1
-    busy = sum(
-        1
-        for p in pairs
-        if p.old is not None
-        and p.new is not None
-        and old_units[p.old].body_text() != new_units[p.new].body_text()
-    )
-    if jobs < 2 or busy < PARALLEL_FROM or "fork" not in multiprocessing.get_all_start_methods():
-        return tuple(engine.change(pair, old_units, new_units, top=True) for pair in pairs)
-    global _JOB
-    _JOB = (engine, old_units, new_units, pairs)
-    try:
-        # interleaved chunks spread the large articles of one chapter over the workers
-        chunks = [range(k, len(pairs), jobs * 4) for k in range(jobs * 4)]
-        context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-            done = list(pool.map(_work, chunks))
-    finally:
-        _JOB = None
-    out: list[Change | None] = [None] * len(pairs)
-    for chunk, changes in zip(chunks, done, strict=True):
-        for k, change in zip(chunk, changes, strict=True):
-            out[k] = change
-    return tuple(change for change in out if change is not None)
 
 
 def compare(old: Bill, new: Bill, options: Options | None = None) -> Comparison:
@@ -99,7 +49,7 @@ def compare(old: Bill, new: Bill, options: Options | None = None) -> Comparison:
         for p in pairs
         if p.old is not None and p.new is not None and old_units[p.old].label
     }
-    changes = _changes(engine, pairs, old_units, new_units)
+    changes = tuple(engine.change(pair, old_units, new_units, top=True) for pair in pairs)
     before = engine.frame("preface", "Preface", old.preface, new.preface)
     after = engine.frame("conclusions", "Back matter", old.conclusions, new.conclusions)
     return Comparison(
