@@ -233,13 +233,13 @@ def test_a_bill_compared_with_itself_has_no_change_at_any_depth(case: tuple[str,
     bill = billdiff.parse(text, profile=name)
     comparison = billdiff.compare(bill, bill)
     assert not comparison.changed
-    for change in _walk(comparison.changes):
+    for change in _walk((*comparison.frame, *comparison.changes)):
         assert change.kind == "unchanged", change
         assert all(span.op == "equal" for span in change.spans)
 
 
 def _assert_spans_rebuild(comparison: Comparison) -> None:
-    for change in _walk(comparison.changes):
+    for change in _walk((*comparison.frame, *comparison.changes)):
         if change.spans:
             assert change.old is not None and change.new is not None
             assert old_text(change.spans) == change.old.text
