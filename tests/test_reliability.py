@@ -605,11 +605,6 @@ def test_control_characters_are_kept_and_compared(tmp_path: Path) -> None:
     assert not (tmp_path / "x.xml").exists()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="render/text.py writes bill text as is: an ESC sequence in a hostile bill reaches "
-    "the terminal (owned by the renderer's engineer; reported)",
-)
 def test_text_output_does_not_pass_terminal_escapes(tmp_path: Path) -> None:
     old, new = tmp_path / "old.txt", tmp_path / "new.txt"
     old.write_text(BILL, "utf-8")
@@ -619,12 +614,6 @@ def test_text_output_does_not_pass_terminal_escapes(tmp_path: Path) -> None:
     assert "\x1b" not in result.stdout
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="profiles/kz.py: the part and chapter patterns (\\d+\\s*-?\\s*бөлім, ...тарау) "
-    "backtrack quadratically on a number followed by a long run of spaces (8,000 spaces: "
-    "about 7 s; 50,000: about 160 s); reported",
-)
 @pytest.mark.parametrize("space", [" ", "\t", "\u00a0"], ids=["space", "tab", "nbsp"])
 def test_a_long_run_of_spaces_is_parsed_in_linear_time(space: str) -> None:
     line = "1" + space * 8000 + "."

@@ -53,26 +53,8 @@ def test_the_corpus_has_pairs_in_every_format(corpus: Path) -> None:
     assert len(PAIRS) >= 30
 
 
-#: Pairs whose spans do not rebuild the old text yet: in two articles moved across the code
-#: (§ 291a -> § 64e, § 291b -> § 311, paragraphs reordered inside them) the spans hold every
-#: character of the old text, but not in its order (compare.py's chunked word diff).
-SPANS_OUT_OF_ORDER = {("de-sgb5-large", "03", "04")}
-
-
 def _param(old: Path, new: Path) -> object:
-    key = (old.parent.name, old.name[:2], new.name[:2])
-    marks = ()
-    if key in SPANS_OUT_OF_ORDER and old.suffix == ".md":
-        marks = (
-            pytest.mark.xfail(
-                strict=True,
-                reason="compare.py: spans of a moved article with reordered paragraphs do "
-                "not rebuild the old text in order (reported; not the test's area)",
-            ),
-        )
-    return pytest.param(
-        old, new, id=f"{old.parent.name}/{old.name[:2]}-{new.name[:2]}{old.suffix}", marks=marks
-    )
+    return pytest.param(old, new, id=f"{old.parent.name}/{old.name[:2]}-{new.name[:2]}{old.suffix}")
 
 
 @pytest.mark.parametrize(("old", "new"), [_param(a, b) for a, b in PAIRS])

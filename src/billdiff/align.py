@@ -173,10 +173,11 @@ def align(old: Sequence[Item], new: Sequence[Item]) -> list[Pair]:
     # 4. units rewritten or excluded in place, between two anchors
     bounds = [(-1, -1), *chain, (len(old), len(new))]
     for (i0, j0), (i1, j1) in itertools.pairwise(bounds):
+        first = j0 + 1  # pairs made here keep their order: no two of them may cross
         for i in range(i0 + 1, i1):
             if i in matched:
                 continue
-            for j in range(j0 + 1, j1):
+            for j in range(first, j1):
                 if j in used_new or old[i].kind != new[j].kind:
                     continue
                 if _in_place(old[i], new[j], old_bags[i], new_bags[j]):
@@ -184,6 +185,7 @@ def align(old: Sequence[Item], new: Sequence[Item]) -> list[Pair]:
                     matched[i] = (j, score)
                     used_new[j] = i
                     in_order.add((i, j))
+                    first = j + 1
                     break
 
     pairs = [Pair(i, j, round(score, 4), (i, j) in in_order) for i, (j, score) in matched.items()]

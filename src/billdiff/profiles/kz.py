@@ -47,7 +47,7 @@ class Kazakhstan(Profile):
             "part",
             0,
             re.compile(
-                rf"^(?P<num>(?P<label>\d+|{ROMAN})\s*-?\s*{_BOLIM}\s*\.?)(?:\s+(?P<heading>.*))?$",
+                rf"^(?P<num>(?P<label>\d+|{ROMAN})\s*(?:-\s*)?{_BOLIM}\s*\.?)(?:\s+(?P<heading>.*))?$",
                 _I,
             ),
         ),
@@ -63,7 +63,7 @@ class Kazakhstan(Profile):
             "chapter",
             2,
             re.compile(
-                rf"^(?P<num>(?P<label>(?:\d+|{ROMAN})(?:-\d+)?)\s*-?\s*{_TARAU}\s*\.?)(?:\s+(?P<heading>.*))?$",
+                rf"^(?P<num>(?P<label>(?:\d+|{ROMAN})(?:-\d+)?)\s*(?:-\s*)?{_TARAU}\s*\.?)(?:\s+(?P<heading>.*))?$",
                 _I,
             ),
         ),

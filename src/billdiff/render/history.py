@@ -9,6 +9,7 @@ from typing import Any
 from billdiff.errors import RenderError
 from billdiff.history import History, Lineage, Step
 from billdiff.render.json import span_dict
+from billdiff.render.text import _safe
 
 FORMAT_VERSION = 1
 
@@ -91,7 +92,7 @@ def history_text(history: History) -> str:
     out.append("".join(f"[{k + 1}]".ljust(width) for k in range(len(names))).rstrip())
     for lineage in history.lineages:
         out.append("".join(_cell(step).ljust(width) for step in lineage.steps).rstrip())
-    return "\n".join(out) + "\n"
+    return _safe("\n".join(out)) + "\n"
 
 
 def history_html(history: History) -> str:

@@ -8,6 +8,16 @@ from billdiff.render.base import Renderer, register
 
 _RED, _GREEN, _BOLD, _DIM, _RESET = "\033[31m", "\033[32m", "\033[1m", "\033[2m", "\033[0m"
 
+# Control characters of a hostile bill must not drive the terminal (ESC sequences can set the
+# window title or clear the screen): each is shown as its visible Unicode "control picture".
+_VISIBLE = {c: 0x2400 + c for c in range(0x20) if chr(c) not in "\n\t"} | {0x7F: 0x2421}
+_VISIBLE |= {c: 0xFFFD for c in range(0x80, 0xA0)}  # C1 controls (CSI is 0x9B)
+
+
+def _safe(text: str) -> str:
+    """``"a\x1b[2J"`` -> ``"a␛[2J"``: bill text made harmless for a terminal."""
+    return text.translate(_VISIBLE)
+
 
 def _name(side: Side | None) -> str:
     if side is None:
@@ -26,6 +36,7 @@ class TextRenderer(Renderer):
         self.all_articles = all_articles
 
     def _c(self, code: str, text: str) -> str:
+        text = _safe(text)
         return f"{code}{text}{_RESET}" if self.color else text
 
     def render(self, comparison: Comparison) -> str:
@@ -65,7 +76,7 @@ class TextRenderer(Renderer):
             parts = []
             for span in change.spans:
                 if span.op == "equal":
-                    parts.append(span.text)
+                    parts.append(_safe(span.text))
                 elif span.op == "delete":
                     parts.append(self._c(_DIM if span.noise else _RED, f"[-{span.text}-]"))
                 else:
