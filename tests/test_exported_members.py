@@ -27,9 +27,11 @@ def test_all_is_pinned() -> None:
             "UnsupportedFormatError",
             "__version__",
             "compare",
+            "history",
             "parse",
             "read",
             "render",
+            "render_history",
             "to_xml",
             "validate",
         ]

@@ -137,6 +137,9 @@ def test_consecutive_paragraphs_of_a_docx_are_not_wrapped_lines() -> None:
 
     texts = ["§ 1 Zweck", "(1) Dieses Gesetz regelt.", "§ 2 Begriffe", "(1) Text."]
     blocks = tuple(Block(text, k + 1) for k, text in enumerate(texts))
-    assert [a.num for a in parse(Document(blocks, format="docx"), "de").articles()] == ["§ 1", "§ 2"]
+    assert [a.num for a in parse(Document(blocks, format="docx"), "de").articles()] == [
+        "§ 1",
+        "§ 2",
+    ]
     # the same lines as wrapped Markdown are one paragraph
     assert len(parse(Document(blocks, format="markdown"), "de").articles()) == 1

@@ -9,7 +9,7 @@
 
 from __future__ import annotations
 
-from billdiff.api import compare, parse, read, render, to_xml, validate
+from billdiff.api import compare, history, parse, read, render, render_history, to_xml, validate
 from billdiff.changes import CHANGE_KINDS, Change, Comparison, Reading, Side
 from billdiff.compare import Options
 from billdiff.errors import (
@@ -46,9 +46,11 @@ __all__ = [
     "UnsupportedFormatError",
     "__version__",
     "compare",
+    "history",
     "parse",
     "read",
     "render",
+    "render_history",
     "to_xml",
     "validate",
 ]

@@ -129,8 +129,9 @@ class Bill:
 
     @property
     def title(self) -> str:
+        """The first line of the preface with a letter in it ("[]" or "---" is no title)."""
         for line in self.preface:
-            if line.role == "p" and line.text.strip():
+            if line.role == "p" and any(char.isalpha() for char in line.text):
                 return line.text.strip()
         return ""
 
