@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -13,19 +13,11 @@ import pytest
 
 from billdiff import api
 from billdiff.render.json import comparison_dict
+from tests.browser import Opened, launch, opener
 from tests.conftest import CORPUS, FIXTURES
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 #: Pairs of readings whose reports are opened: (id, old, new), paths relative to the corpus.
 CORPUS_PAIRS = [
@@ -54,25 +46,6 @@ HOSTILE_IMG = "<img src=x onerror=alert(1)>"
 
 
 @dataclass
-class Opened:
-    """A report open in a page, with everything the page did recorded."""
-
-    page: Any
-    url: str
-    errors: list[str] = field(default_factory=list)
-    requests: list[str] = field(default_factory=list)
-    dialogs: list[str] = field(default_factory=list)
-
-    def foreign_requests(self) -> list[str]:
-        """Requests for anything but the report itself (or a data: URI inside it)."""
-        own = self.url.split("#", 1)[0]
-        return [u for u in self.requests if u.split("#", 1)[0] != own and not u.startswith("data:")]
-
-    def visible(self, selector: str) -> int:
-        return int(self.page.locator(f"{selector}:visible").count())
-
-
-@dataclass
 class Report:
     path: Path
     data: dict[str, Any]
@@ -88,48 +61,12 @@ class Report:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    if not CHROMIUM.exists():
-        pytest.skip(f"needs Debian's chromium at {CHROMIUM} (apt-get install chromium)")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        pytest.skip("needs the playwright Python package (pip install -e '.[test]')")
-    with sync_playwright() as p:
-        instance = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield instance
-        instance.close()
+    yield from launch()
 
 
 @pytest.fixture
 def open_report(browser: Any) -> Iterator[Callable[..., Opened]]:
-    contexts: list[Any] = []
-
-    def _open(
-        path: Path, *, javascript: bool = True, fragment: str = "", width: int = 1280
-    ) -> Opened:
-        context = browser.new_context(
-            java_script_enabled=javascript, viewport={"width": width, "height": 900}
-        )
-        contexts.append(context)
-        page = context.new_page()
-        opened = Opened(page, path.resolve().as_uri())
-        page.on("request", lambda r: opened.requests.append(r.url))
-        page.on("console", lambda m: m.type == "error" and opened.errors.append(m.text))
-        page.on("pageerror", lambda e: opened.errors.append(str(e)))
-
-        def on_dialog(dialog: Any) -> None:
-            opened.dialogs.append(dialog.message)
-            dialog.dismiss()
-
-        page.on("dialog", on_dialog)
-        page.goto(opened.url + fragment)
-        if javascript:
-            page.wait_for_selector("body[data-ready]", state="attached", timeout=15_000)
-        return opened
-
-    yield _open
-    for context in contexts:
-        context.close()
+    yield from opener(browser)
 
 
 def _write(tmp: Path, name: str, old: Path | str, new: Path | str) -> Report:
