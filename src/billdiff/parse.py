@@ -15,46 +15,19 @@ bill itself.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from billdiff import eids
-from billdiff.model import Bill, PrefaceLine, Unit
+from billdiff.drafts import Draft, freeze
+from billdiff.model import Bill, PrefaceLine
 from billdiff.profiles import Level, Profile, detect_profile, get_profile
 from billdiff.profiles.base import LOWER, LOWER_ROMAN, UPPER, UPPER_ROMAN, roman_value
 from billdiff.readers.base import Block, Document
 
 
 @dataclass
-class _Node:
-    kind: str
-    rank: int
-    num: str = ""
-    label: str = ""
-    heading: str = ""
-    content: list[str] = field(default_factory=list)
-    children: list[_Node] = field(default_factory=list)
-    line: int = 0
+class _Node(Draft):
+    rank: int = 0  # nests inside the nearest open unit of a lower rank
     wants_heading: bool = False
-
-    def freeze(self, parent_eid: str, ordinal: int, taken: set[str]) -> Unit:
-        eid = eids.deduplicate(
-            eids.join(parent_eid, eids.component(self.kind, self.label, ordinal)), taken
-        )
-        counts: dict[str, int] = {}
-        children: list[Unit] = []
-        for child in self.children:
-            counts[child.kind] = counts.get(child.kind, 0) + 1
-            children.append(child.freeze(eid, counts[child.kind], taken))
-        return Unit(
-            kind=self.kind,
-            num=self.num,
-            label=self.label,
-            heading=self.heading,
-            content=tuple(self.content),
-            children=tuple(children),
-            eid=eid,
-            line=self.line,
-        )
 
 
 _NOTE_RANK = 100
@@ -133,14 +106,8 @@ class _Parser:
                 self.take_heading_or_plain(block.text)
             else:
                 self.line(block, starts_paragraph=starts_paragraph)
-        taken: set[str] = set()
-        counts: dict[str, int] = {}
-        body: list[Unit] = []
-        for root in self.roots:
-            counts[root.kind] = counts.get(root.kind, 0) + 1
-            body.append(root.freeze("", counts[root.kind], taken))
         return Bill(
-            body=tuple(body),
+            body=freeze(self.roots),
             preface=tuple(self.preface),
             conclusions=tuple(self.conclusions),
             profile=self.profile.name,
@@ -324,7 +291,7 @@ class _Parser:
         # A note belongs to the article that carries it (or to the innermost unit outside one).
         while len(self.stack) > 1 and self.stack[-1].kind != "article":
             self.stack.pop()
-        node = _Node("note", _NOTE_RANK, content=[text], line=line)
+        node = _Node("note", content=[text], line=line, rank=_NOTE_RANK)
         self.attach(node)
 
     def pop_notes(self) -> None:

@@ -31,11 +31,9 @@ Nothing but ``<meta>`` is dropped.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from lxml import etree
 
-from billdiff import eids
+from billdiff.drafts import Draft, freeze
 from billdiff.errors import InputError
 from billdiff.model import Bill, PrefaceLine, Unit
 from billdiff.readers.xml import clean, iter_children, label_of, localname, sourceline, text_lines
@@ -188,16 +186,7 @@ def _front_lines(element: etree._Element) -> list[PrefaceLine]:
     return lines
 
 
-@dataclass
-class _Node:
-    kind: str
-    num: str = ""
-    label: str = ""
-    heading: str = ""
-    content: list[str] = field(default_factory=list)
-    children: list[_Node] = field(default_factory=list)
-    eid: str = ""
-    line: int = 0
+_Node = Draft  # a unit as this reader builds it
 
 
 class _Builder:
@@ -343,31 +332,4 @@ class _Builder:
                 node.content.extend(text_lines([child], inline=INLINE, glue=GLUE, skip=SKIP))
 
     def freeze(self, roots: list[_Node]) -> tuple[Unit, ...]:
-        taken = set(self.unique)
-        return tuple(_freeze(roots, "", taken))
-
-
-def _freeze(nodes: list[_Node], parent_eid: str, taken: set[str]) -> list[Unit]:
-    counts: dict[str, int] = {}
-    units: list[Unit] = []
-    for node in nodes:
-        counts[node.kind] = counts.get(node.kind, 0) + 1
-        eid = node.eid
-        if not eid:
-            generated = eids.join(
-                parent_eid, eids.component(node.kind, node.label, counts[node.kind])
-            )
-            eid = eids.deduplicate(generated, taken)
-        units.append(
-            Unit(
-                kind=node.kind,
-                num=node.num,
-                label=node.label,
-                heading=node.heading,
-                content=tuple(node.content),
-                children=tuple(_freeze(node.children, eid, taken)),
-                eid=eid,
-                line=node.line,
-            )
-        )
-    return units
+        return freeze(roots, "", set(self.unique))

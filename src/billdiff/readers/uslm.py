@@ -20,13 +20,11 @@ endorsement that follow the body become the Bill's conclusions.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from lxml import etree
 
-from billdiff import eids
+from billdiff.drafts import Draft, freeze
 from billdiff.errors import InputError
-from billdiff.model import Bill, PrefaceLine, Unit
+from billdiff.model import Bill, PrefaceLine
 from billdiff.readers.xml import clean, iter_children, label_of, localname, sourceline, text_lines
 
 USLM_NS = "http://schemas.gpo.gov/xml/uslm"
@@ -89,15 +87,7 @@ def is_uslm(root: etree._Element) -> bool:
     return etree.QName(root).namespace == USLM_NS and localname(root) in ROOTS
 
 
-@dataclass
-class _Node:
-    kind: str
-    num: str = ""
-    label: str = ""
-    heading: str = ""
-    content: list[str] = field(default_factory=list)
-    children: list[_Node] = field(default_factory=list)
-    line: int = 0
+_Node = Draft  # a unit as this reader builds it
 
 
 def read_uslm(root: etree._Element, *, source: str = "") -> Bill:
@@ -128,7 +118,9 @@ def read_uslm(root: etree._Element, *, source: str = "") -> Bill:
             preface.extend(_lines(child))
     language = root.xpath("string(.//*[local-name()='meta']/*[local-name()='language'])")
     return Bill(
-        body=tuple(_freeze(roots, "", set())),
+        # USLM's ids are random GUIDs that change between versions: eIds are built the
+        # billdiff way (part_I__art_101__para_a) so that they mean the same in every version.
+        body=freeze(roots),
         preface=tuple(preface),
         conclusions=tuple(back),
         profile="us",
@@ -170,29 +162,3 @@ def _unit(element: etree._Element, kind: str) -> _Node:
     if not node.label:
         node.label = label_of(node.num)
     return node
-
-
-def _freeze(nodes: list[_Node], parent_eid: str, taken: set[str]) -> list[Unit]:
-    # USLM's ids are random GUIDs that change between versions: eIds are built the billdiff
-    # way (part_I__art_101__para_a) so that they mean the same in every version.
-    counts: dict[str, int] = {}
-    units: list[Unit] = []
-    for node in nodes:
-        counts[node.kind] = counts.get(node.kind, 0) + 1
-        eid = eids.deduplicate(
-            eids.join(parent_eid, eids.component(node.kind, node.label, counts[node.kind])),
-            taken,
-        )
-        units.append(
-            Unit(
-                kind=node.kind,
-                num=node.num,
-                label=node.label,
-                heading=node.heading,
-                content=tuple(node.content),
-                children=tuple(_freeze(node.children, eid, taken)),
-                eid=eid,
-                line=node.line,
-            )
-        )
-    return units
