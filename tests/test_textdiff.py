@@ -1,8 +1,12 @@
 from __future__ import annotations
 
+import re
+
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from billdiff import textdiff
 from billdiff.textdiff import Span, count_words, diff_words, new_text, old_text, tokenize
 
 WORDS = st.sampled_from(
@@ -85,3 +89,37 @@ def test_a_span_never_splits_a_word(old: str, new: str) -> None:
             at += len(token)
             words.add(at)
         assert bounds <= words
+
+
+# Words and marks that make count_words' lookbehind matter: combining marks alone or inside a
+# word, digits, underscores, punctuation between words.
+MARKS = st.lists(
+    st.sampled_from(["a", "é", "\u0301", "\u0301\u0301", "_", "5", "-", " ", "ә", "«", "\n"]),
+    max_size=30,
+).map("".join)
+
+
+@given(st.one_of(TEXTS, MARKS))
+def test_count_words_counts_the_word_tokens(text: str) -> None:
+    assert count_words(text) == sum(1 for token in tokenize(text) if re.match(r"\w", token))
+
+
+CODES = st.lists(st.sampled_from("abcdefgh"), max_size=60).map("".join)
+
+
+@pytest.mark.skipif(textdiff._fast is None, reason="fast-diff-match-patch is not installed")
+@given(CODES, CODES)
+def test_the_cpp_port_gives_the_python_diff(a: str, b: str) -> None:
+    """billdiff uses diff-match-patch's C++ port when present: the same diff as the Python one."""
+    dmp = textdiff.diff_match_patch()
+    dmp.Diff_Timeout = 0
+    assert textdiff._diff_main(dmp, a, b) == list(dmp.diff_main(a, b, False))
+
+
+@pytest.mark.skipif(textdiff._fast is None, reason="fast-diff-match-patch is not installed")
+@given(st.lists(WORDS, max_size=200).map("".join), st.lists(WORDS, max_size=200).map("".join))
+def test_word_spans_do_not_depend_on_the_engine(old: str, new: str) -> None:
+    fast = textdiff.diff_words.__wrapped__(old, new)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(textdiff, "FAST", False)
+        assert textdiff.diff_words.__wrapped__(old, new) == fast

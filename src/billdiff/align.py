@@ -20,7 +20,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from billdiff.normalize import for_matching
@@ -58,10 +58,22 @@ class Item:
     heading: str = ""
 
 
+class Bag(Counter[str]):
+    """The words of one unit, counted once: never changed after it is made, so its size is
+    computed once (``Counter.total`` sums every time it is asked)."""
+
+    def __init__(self, words: Iterable[str] = ()) -> None:
+        super().__init__(words)
+        self._size = len(words) if isinstance(words, list) else sum(self.values())
+
+    def total(self) -> int:
+        return self._size
+
+
 def _common(a: Counter[str], b: Counter[str]) -> int:
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(min(n, b[w]) for w, n in a.items() if w in b)
+    # C-level loops: this is the innermost function of the matcher
+    shared = a.keys() & b.keys()
+    return sum(map(min, map(a.__getitem__, shared), map(b.__getitem__, shared)))
 
 
 def dice(a: Counter[str], b: Counter[str]) -> float:
@@ -89,18 +101,16 @@ class _Index:
         # Words in more than a tenth of the units say little; the cap keeps a query's cost
         # bounded however large the bill (else it grows with the number of units).
         limit = min(max(3, len(members) // 10), 64)
+        rare = {word for word, n in frequency.items() if n <= limit}
         for j in members:
-            for word in bags[j]:
-                if frequency[word] <= limit:
-                    self.postings[word].append(j)
+            for word in bags[j].keys() & rare:
+                self.postings[word].append(j)
 
     def nearest(self, bag: Counter[str], k: int) -> list[int]:
         if len(self.members) <= self.SMALL:
             return self.members
-        shared: Counter[int] = Counter()
-        for word in bag:
-            for j in self.postings.get(word, ()):
-                shared[j] += 1
+        postings = self.postings
+        shared = Counter(itertools.chain.from_iterable(postings[w] for w in bag if w in postings))
         return [j for j, _ in shared.most_common(k)]
 
 
@@ -108,8 +118,8 @@ def align(old: Sequence[Item], new: Sequence[Item]) -> list[Pair]:
     """Pairs of indexes into ``old`` and ``new``, in the reading order of ``new``."""
     old_keys = [for_matching(item.text) for item in old]
     new_keys = [for_matching(item.text) for item in new]
-    old_bags = [Counter(_WORD.findall(key)) for key in old_keys]
-    new_bags = [Counter(_WORD.findall(key)) for key in new_keys]
+    old_bags = [Bag(_WORD.findall(key)) for key in old_keys]
+    new_bags = [Bag(_WORD.findall(key)) for key in new_keys]
     matched: dict[int, tuple[int, float]] = {}
     used_new: dict[int, int] = {}
 
@@ -228,8 +238,8 @@ def _in_place(old: Item, new: Item, old_bag: Counter[str], new_bag: Counter[str]
 
 
 def _splits_and_merges(
-    old_bags: list[Counter[str]],
-    new_bags: list[Counter[str]],
+    old_bags: list[Bag],
+    new_bags: list[Bag],
     kinds: tuple[list[str], list[str]],
     matched: dict[int, tuple[int, float]],
     used_new: dict[int, int],
@@ -239,12 +249,15 @@ def _splits_and_merges(
     extra: list[Pair] = []
     relabel: dict[tuple[int, int], str] = {}
     # split: a new unit left over whose words come from an old unit that lost them
-    orphans_new = [j for j in range(len(new_bags)) if j not in used_new]
-    index_old = _Index(old_bags, list(matched))
+    orphans_new = [
+        j
+        for j in range(len(new_bags))
+        if j not in used_new and new_bags[j].total() >= MIN_SPLIT_WORDS
+    ]
+    index_old = _Index(old_bags, list(matched)) if orphans_new else None
     for j in orphans_new:
+        assert index_old is not None
         bag = new_bags[j]
-        if bag.total() < MIN_SPLIT_WORDS:
-            continue
         for i in index_old.nearest(bag, 5):
             if kinds[0][i] != kinds[1][j]:
                 continue
@@ -264,12 +277,15 @@ def _splits_and_merges(
                 extra.append(Pair(i, j, round(dice(old_bags[i], bag), 4), True, "split"))
                 break
     # merge: an old unit left over whose words went into a new unit that gained them
-    orphans_old = [i for i in range(len(old_bags)) if i not in matched]
-    index_new = _Index(new_bags, list(used_new))
+    orphans_old = [
+        i
+        for i in range(len(old_bags))
+        if i not in matched and old_bags[i].total() >= MIN_SPLIT_WORDS
+    ]
+    index_new = _Index(new_bags, list(used_new)) if orphans_old else None
     for i in orphans_old:
+        assert index_new is not None
         bag = old_bags[i]
-        if bag.total() < MIN_SPLIT_WORDS:
-            continue
         for j in index_new.nearest(bag, 5):
             if kinds[0][i] != kinds[1][j]:
                 continue

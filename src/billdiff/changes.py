@@ -5,6 +5,7 @@ Renderers only render: the word spans are computed once, here in the model, and 
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -61,14 +62,15 @@ class Change:
         """True when every edit in the spans is classified noise (or there is none)."""
         return all(s.noise for s in self.spans if s.op != "equal")
 
-    @property
+    # cached: a change never changes, and reports ask for its counts more than once
+    @functools.cached_property
     def words_inserted(self) -> int:
         """Words inserted: in the insert spans, or the whole text of an added article."""
         if self.old is None and self.new is not None:
             return count_words(self.new.text)
         return sum(count_words(s.text) for s in self.spans if s.op == "insert")
 
-    @property
+    @functools.cached_property
     def words_deleted(self) -> int:
         """Words deleted: in the delete spans, or the whole text of a deleted article."""
         if self.new is None and self.old is not None:

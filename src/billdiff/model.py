@@ -66,18 +66,28 @@ class Unit:
         for child in self.children:
             yield from child.lines()
 
+    # A unit never changes, and matching asks for the text of the same unit at every level:
+    # both texts are kept once made (in the instance dict, outside the dataclass fields, so
+    # equality, hashing and ``dataclasses.replace`` do not see them).
+
     def text(self) -> str:
-        return "\n".join(self.lines())
+        cached: str | None = self.__dict__.get("_text")
+        if cached is None:
+            cached = self.__dict__["_text"] = "\n".join(self.lines())
+        return cached
 
     def body_text(self) -> str:
         """The text without the unit's own number: what a renumbering leaves unchanged."""
-        parts: list[str] = []
-        if self.heading:
-            parts.append(self.heading)
-        parts.extend(self.content)
-        for child in self.children:
-            parts.extend(child.lines())
-        return "\n".join(parts)
+        cached: str | None = self.__dict__.get("_body_text")
+        if cached is None:
+            parts: list[str] = []
+            if self.heading:
+                parts.append(self.heading)
+            parts.extend(self.content)
+            for child in self.children:
+                parts.extend(child.lines())
+            cached = self.__dict__["_body_text"] = "\n".join(parts)
+        return cached
 
     @property
     def title(self) -> str:
