@@ -69,7 +69,13 @@ def lookalikes(text: str) -> str:
     return text.translate(_CYR_TO_LAT)
 
 
+_QUOTES_AND_DASHES = _QUOTES | _DASHES
+_QUOTE_OR_DASH = re.compile("[" + "".join(chr(c) for c in _QUOTES_AND_DASHES) + "]")
+
+
 def for_matching(text: str) -> str:
     """The form in which two texts are compared for sameness: NFC, one space, one quote and
     one dash style, case folded. ``"«Статья  5» —"`` -> ``'"статья 5" -'``."""
-    return spaces(dashes(quotes(nfc(text)))).casefold()
+    # quotes() and dashes() in one scan of the text: it is the whole bill, at every level
+    unified = _QUOTE_OR_DASH.sub(lambda m: str(_QUOTES_AND_DASHES[ord(m.group())]), nfc(text))
+    return spaces(unified).casefold()
