@@ -7,25 +7,26 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from billdiff import akn, parallel
 from billdiff.changes import Comparison
 from billdiff.compare import Options
 from billdiff.compare import compare as _compare
 from billdiff.errors import BilldiffError, InputError, RenderError, UnsupportedFormatError
-from billdiff.history import Dossier, History
-from billdiff.history import build as build_history
 from billdiff.model import Bill
 from billdiff.parse import parse as _parse
 from billdiff.profiles import Profile, detect_profile, get_profile
-from billdiff.readers import Document, read_docx, read_html, read_pdf, read_text
+from billdiff.readers import Document, read_text
 from billdiff.readers.akn import is_akn, read_akn
 from billdiff.readers.detect import sniff as _sniff
 from billdiff.readers.uslm import is_uslm, read_uslm
 from billdiff.readers.xml import parse_xml
 from billdiff.render import get_renderer
-from billdiff.render.history import render_history as _render_history
 from billdiff.schema import validate as _validate
+
+if TYPE_CHECKING:  # imported when first used: a diff needs neither
+    from billdiff.history import Dossier, History
 
 PathLike = str | os.PathLike[str]
 
@@ -81,10 +82,16 @@ def _document(data: str | bytes, kind: str, source: str) -> Document:
     if isinstance(data, str) or kind == "text":
         return read_text(data, source=source)
     if kind == "docx":
+        from billdiff.readers.docx import read_docx
+
         return read_docx(data, source=source)
     if kind == "pdf":
+        from billdiff.readers.pdf import read_pdf
+
         return read_pdf(data, source=source)
     if kind == "html":
+        from billdiff.readers.html import read_html
+
         return read_html(data, source=source)
     raise UnsupportedFormatError(f"reading {kind} documents is not supported", source=source)
 
@@ -166,6 +173,9 @@ def history(
 ) -> History:
     """Follow every article through the readings of a bill: a Dossier, a list of files, or the
     path of a TOML manifest. Each reading is parsed once; consecutive readings are compared."""
+    from billdiff.history import Dossier
+    from billdiff.history import build as build_history
+
     manifest: str | None = None
     if isinstance(readings, Dossier):
         dossier = readings
@@ -190,6 +200,8 @@ def history(
 
 def render_history(history: History, format: str = "text") -> str:
     """A history as text in the named format ("text", "json", "html")."""
+    from billdiff.render.history import render_history as _render_history
+
     return _render_history(history, format)
 
 
