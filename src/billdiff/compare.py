@@ -319,6 +319,10 @@ class _Engine:
         return out
 
     def _replacement_noise(self, deleted: str, inserted: str, before: str, after: str) -> str:
+        if _WORDS.findall(deleted) != _WORDS.findall(inserted):
+            # whitespace, quotes and dashes are no word characters: the words differ, so only
+            # a renumbered reference can be noise (the usual case, checked first for speed)
+            return self._reference_noise(deleted, inserted, before, after)
         if spaces(deleted) == spaces(inserted):
             return "whitespace"
         if spaces(quotes(deleted)) == spaces(quotes(inserted)):
@@ -327,6 +331,9 @@ class _Engine:
             return "dashes"
         if spaces(dashes(quotes(deleted))) == spaces(dashes(quotes(inserted))):
             return "quotes,dashes"  # one replacement that needs both
+        return self._reference_noise(deleted, inserted, before, after)
+
+    def _reference_noise(self, deleted: str, inserted: str, before: str, after: str) -> str:
         if (
             _LABEL.match(deleted)
             and self.references.get(deleted) == inserted
