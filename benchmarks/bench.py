@@ -20,6 +20,7 @@ and the load average are printed with them.
 from __future__ import annotations
 
 import argparse
+import compileall
 import difflib
 import math
 import os
@@ -48,10 +49,12 @@ def timed(action: Callable[[], object], repeat: int) -> float:
     return statistics.median(runs)
 
 
-def command(args: list[str]) -> tuple[float, int]:
-    """Wall time and peak RSS (bytes) of one process."""
+def command(args: list[str], env: dict[str, str] | None = None) -> tuple[float, int]:
+    """Wall time and peak RSS (bytes) of one process (its forked children included)."""
     start = time.perf_counter()
-    process = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    process = subprocess.Popen(
+        args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env and {**os.environ, **env}
+    )
     _, status, usage = os.wait4(process.pid, 0)
     elapsed = time.perf_counter() - start
     code = os.waitstatus_to_exitcode(status)
@@ -62,8 +65,10 @@ def command(args: list[str]) -> tuple[float, int]:
     return elapsed, usage.ru_maxrss * 1024
 
 
-def median_command(args: list[str], repeat: int) -> tuple[float, int]:
-    results = [command(args) for _ in range(repeat)]
+def median_command(
+    args: list[str], repeat: int, env: dict[str, str] | None = None
+) -> tuple[float, int]:
+    results = [command(args, env) for _ in range(repeat)]
     return statistics.median(r[0] for r in results), max(r[1] for r in results)
 
 
@@ -88,22 +93,11 @@ def bench_pair(old: Path, new: Path, repeat: int) -> list[tuple[str, str]]:
     render = timed(lambda: billdiff.render(comparison, "html"), repeat)
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "report.html"
-        whole, rss = median_command(
-            [
-                sys.executable,
-                "-m",
-                "billdiff",
-                "diff",
-                str(old),
-                str(new),
-                "-f",
-                "html",
-                "-o",
-                str(out),
-            ],
-            repeat,
-        )
+        args = [sys.executable, "-m", "billdiff", "diff", str(old), str(new), "-f", "html"]
+        whole, rss = median_command([*args, "-o", str(out)], repeat)
         html_bytes = out.stat().st_size
+        # the same command in one process (as on Windows or macOS, or with one core)
+        single, _ = median_command([*args, "-o", str(out)], repeat, {"BILLDIFF_WORKERS": "1"})
 
     lines_old, lines_new = text_old.splitlines(), text_new.splitlines()
     htmldiff = timed(lambda: difflib.HtmlDiff().make_file(lines_old, lines_new), 1)
@@ -131,6 +125,7 @@ def bench_pair(old: Path, new: Path, repeat: int) -> list[tuple[str, str]]:
         ("billdiff compare", fmt(compare)),
         ("billdiff render html", f"{fmt(render)} ({html_bytes / 1e6:.2f} MB of HTML)"),
         ("billdiff diff --format html (whole command)", fmt(whole)),
+        ("the same, one process (BILLDIFF_WORKERS=1)", fmt(single)),
         ("billdiff diff peak RSS", f"{rss / 2**20:.0f} MB"),
         ("difflib.HtmlDiff().make_file", fmt(htmldiff)),
         ("difflib.unified_diff", fmt(unified)),
@@ -204,9 +199,16 @@ def main(argv: list[str] | None = None) -> int:
     if not args.corpus.is_dir():
         print(f"no corpus at {args.corpus}", file=sys.stderr)
         return 2
+    import billdiff
+    from billdiff import parallel, textdiff
+
+    # as pip does at install time (this machine may run with PYTHONDONTWRITEBYTECODE set)
+    compileall.compile_dir(Path(billdiff.__file__).parent, quiet=1)
+    engine = "C++ port (fast-diff-match-patch)" if textdiff._fast else "Python diff-match-patch"
     print(
         f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, load average {os.getloadavg()[0]:.2f}"
     )
+    print(f"billdiff: diff engine {engine}; two processes: {parallel.available()}")
     print("| measure | result |\n|---|---|")
     for case, old_glob, new_glob in PAIRS:
         old = next((args.corpus / case).glob(old_glob))
