@@ -1,6 +1,6 @@
 """Speed and memory of billdiff against the tools people use today, in one run.
 
-    python benchmarks/bench.py [--corpus ../shared/corpus] [--repeat 3] [--scaling]
+    python benchmarks/bench.py [--corpus ../shared/corpus] [--repeat 3] [--scaling] [--before SRC]
 
 On each large corpus pair (default: de-sgb5-large 03 -> 04, 1.1 MB -> 2.2 MB) it measures:
 
@@ -76,7 +76,9 @@ def fmt(seconds: float) -> str:
     return f"{seconds:.3f} s" if seconds < 100 else f"{seconds:.0f} s"
 
 
-def bench_pair(old: Path, new: Path, repeat: int) -> list[tuple[str, str]]:
+def bench_pair(
+    old: Path, new: Path, repeat: int, baseline_src: Path | None = None
+) -> list[tuple[str, str]]:
     from diff_match_patch import diff_match_patch
 
     import billdiff
@@ -98,6 +100,11 @@ def bench_pair(old: Path, new: Path, repeat: int) -> list[tuple[str, str]]:
         html_bytes = out.stat().st_size
         # the same command in one process (as on Windows or macOS, or with one core)
         single, _ = median_command([*args, "-o", str(out)], repeat, {"BILLDIFF_WORKERS": "1"})
+        if baseline_src is not None:  # another checkout's billdiff, e.g. the previous landing
+            compileall.compile_dir(baseline_src / "billdiff", quiet=1)
+            before, _ = median_command(
+                [*args, "-o", str(out)], repeat, {"PYTHONPATH": str(baseline_src)}
+            )
 
     lines_old, lines_new = text_old.splitlines(), text_new.splitlines()
     htmldiff = timed(lambda: difflib.HtmlDiff().make_file(lines_old, lines_new), 1)
@@ -126,6 +133,11 @@ def bench_pair(old: Path, new: Path, repeat: int) -> list[tuple[str, str]]:
         ("billdiff render html", f"{fmt(render)} ({html_bytes / 1e6:.2f} MB of HTML)"),
         ("billdiff diff --format html (whole command)", fmt(whole)),
         ("the same, one process (BILLDIFF_WORKERS=1)", fmt(single)),
+        *(
+            [(f"the same with the billdiff of {baseline_src}", fmt(before))]
+            if baseline_src is not None
+            else []
+        ),
         ("billdiff diff peak RSS", f"{rss / 2**20:.0f} MB"),
         ("difflib.HtmlDiff().make_file", fmt(htmldiff)),
         ("difflib.unified_diff", fmt(unified)),
@@ -195,6 +207,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--scaling", action="store_true")
     parser.add_argument("--only-scaling", action="store_true", help="skip the baselines")
+    parser.add_argument(
+        "--before",
+        type=Path,
+        help="the src/ folder of another checkout (e.g. `git worktree add /tmp/old COMMIT`): "
+        "its whole command is timed in the same run",
+    )
     args = parser.parse_args(argv)
     if not args.corpus.is_dir():
         print(f"no corpus at {args.corpus}", file=sys.stderr)
@@ -213,7 +231,7 @@ def main(argv: list[str] | None = None) -> int:
     for case, old_glob, new_glob in PAIRS:
         old = next((args.corpus / case).glob(old_glob))
         new = next((args.corpus / case).glob(new_glob))
-        rows = [] if args.only_scaling else bench_pair(old, new, args.repeat)
+        rows = [] if args.only_scaling else bench_pair(old, new, args.repeat, args.before)
         if args.scaling or args.only_scaling:
             rows += scaling(old, new, max(1, args.repeat - 2))
         for name, value in rows:
