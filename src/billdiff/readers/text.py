@@ -148,8 +148,11 @@ def read_text(data: bytes | str, *, source: str = "", markdown: bool | None = No
     if markdown is None:
         markdown = source.lower().endswith((".md", ".markdown")) or looks_like_markdown(text)
     blocks: list[Block] = []
+    markup = _MARKUP_CHAR.search if markdown else None
     for number, raw in enumerate(text.splitlines(), start=1):
-        line = strip_markdown(raw) if markdown else raw.strip()
+        # strip_markdown inlined for the usual line without markup: a call per line is a tenth
+        # of the time it takes to read a large bill
+        line = strip_markdown(raw) if markup is not None and markup(raw) else raw.strip()
         if line:
             blocks.append(Block(line, number))
     if not blocks:
