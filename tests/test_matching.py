@@ -189,3 +189,74 @@ def test_title_and_back_matter_are_compared_outside_the_articles() -> None:
     ]
     assert comparison.changed
     assert billdiff.compare(old, old).frame[0].kind == "unchanged"
+
+
+def test_chapter_headings_and_annexes_are_compared_outside_the_articles() -> None:
+    """Text in no article (a chapter's heading, an annex without articles) is not lost from
+    the comparison: it is one more entry of the frame, compared whole."""
+    old = billdiff.parse(
+        "Глава 1. Общие положения\nСтатья 1. Цель\nТекст.\n"
+        "Глава 2. Полномочия дружинников\nСтатья 2. Права\nДружинник может.\n"
+    )
+    new = billdiff.parse(
+        "Глава 1. Общие положения\nСтатья 1. Цель\nТекст.\n"
+        "Глава 2. Обязанности дружинников\nСтатья 2. Права\nДружинник может.\n"
+    )
+    comparison = billdiff.compare(old, new)
+    assert [c.kind for c in comparison.changes] == ["unchanged", "unchanged"]
+    (outside,) = comparison.frame
+    assert (outside.kind, outside.eid) == ("modified", "outside")
+    assert [(s.op, s.text) for s in outside.spans if s.op != "equal"] == [
+        ("delete", "Полномочия"),
+        ("insert", "Обязанности"),
+    ]
+    assert comparison.changed
+    assert billdiff.compare(old, old).frame[0].kind == "unchanged"
+
+
+def test_a_schedule_without_sections_is_compared() -> None:
+    text = (
+        "1 Short title\n(1) This Act may be cited as the Patrol Act.\n"
+        "SCHEDULE 1\nPatrols\n(1) A patrol may use {} force.\n(2) A patrol reports.\n"
+    )
+    old = billdiff.parse(text.format("reasonable"), profile="uk")
+    new = billdiff.parse(text.format("any"), profile="uk")
+    assert len(new.articles()) == 1
+    assert "force" not in new.articles()[0].text()  # the schedule is not part of section 1
+    comparison = billdiff.compare(old, new)
+    assert [c.kind for c in comparison.changes] == ["unchanged"]
+    (outside,) = comparison.frame
+    assert outside.kind == "modified"
+    assert [(s.op, s.text) for s in outside.spans if s.op != "equal"] == [
+        ("delete", "reasonable"),
+        ("insert", "any"),
+    ]
+
+
+def test_a_bill_without_articles_has_no_outside_entry() -> None:
+    old, new = billdiff.parse("Preamble.\n\nSome text."), billdiff.parse("Preamble.\n\nMore text.")
+    assert not new.articles()
+    assert "outside" not in [c.eid for c in billdiff.compare(old, new).frame]
+
+
+def test_terminal_text_shows_the_changed_lines_of_long_text_outside_the_articles() -> None:
+    schedule = [f"({n}) A patrol keeps record {n}." for n in range(1, 40)]
+    old_text = "\n".join(
+        ["1 Short title", "(1) This Act is the Patrol Act.", "SCHEDULE 1", *schedule]
+    )
+    schedule[19] = "(20) A patrol keeps a written record 20."
+    new_text = "\n".join(
+        ["1 Short title", "(1) This Act is the Patrol Act.", "SCHEDULE 1", *schedule]
+    )
+    comparison = billdiff.compare(
+        billdiff.parse(old_text, profile="uk"), billdiff.parse(new_text, profile="uk")
+    )
+    text = billdiff.render(comparison, "text")
+    body = text.split("== MODIFIED: Text outside the articles\n", 1)[1]
+    assert body.splitlines() == [
+        "…",
+        "(19) A patrol keeps record 19.",
+        "(20) A patrol keeps {+a written +}record 20.",
+        "(21) A patrol keeps record 21.",
+        "…",
+    ]

@@ -81,3 +81,21 @@ def test_line_endings_do_not_matter(text: str) -> None:
     lf = billdiff.parse(text.encode("utf-8"))
     crlf = billdiff.parse(text.replace("\n", "\r\n").encode("utf-8"))
     assert lf == crlf
+
+
+@given(documents())
+def test_every_line_of_the_body_is_compared_once(text: str) -> None:
+    """Each line of the body is in one article or in the text outside the articles."""
+    bill = billdiff.parse(text, profile="kz")
+    articles = bill.articles()
+    comparison = billdiff.compare(bill, bill)
+    outside = [c for c in comparison.frame if c.eid == "outside"]
+    if not articles:
+        assert outside == []
+        return
+    compared = [line for article in articles for line in article.lines()]
+    for change in outside:  # none when every line is in an article
+        assert change.old is not None
+        compared += change.old.text.split("\n")
+    body = [line for unit in bill.body for line in unit.lines()]
+    assert sorted(compared) == sorted(body)

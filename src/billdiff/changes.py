@@ -108,8 +108,10 @@ class Comparison:
     old: Reading
     new: Reading
     changes: tuple[Change, ...] = field(default_factory=tuple)
-    #: The text around the articles: the preface (title, preamble, table of contents; eId
-    #: "preface") and the back matter (eId "conclusions"), when either reading has any.
+    #: The text around the articles, each compared whole, when either reading has any: the
+    #: preface (title, preamble, table of contents; eId "preface"), the body text in no
+    #: article (headings and introductions of parts and chapters, schedules and annexes
+    #: without articles; eId "outside") and the back matter (eId "conclusions").
     frame: tuple[Change, ...] = field(default_factory=tuple)
 
     @property

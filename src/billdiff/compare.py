@@ -18,7 +18,7 @@ from billdiff import parallel
 from billdiff.align import Item, Pair, align, dice
 from billdiff.changes import Change, Comparison, Reading, Side
 from billdiff.errors import ProfileError
-from billdiff.model import Bill, PrefaceLine, Unit
+from billdiff.model import Bill, Unit
 from billdiff.normalize import dashes, nfc, quotes, spaces
 from billdiff.profiles import Profile, get_profile
 from billdiff.textdiff import Span, diff_words
@@ -51,14 +51,48 @@ def compare(old: Bill, new: Bill, options: Options | None = None) -> Comparison:
         if p.old is not None and p.new is not None and old_units[p.old].label
     }
     changes = engine.changes(pairs, old_units, new_units)
-    before = engine.frame("preface", "Preface", old.preface, new.preface)
-    after = engine.frame("conclusions", "Back matter", old.conclusions, new.conclusions)
+    before = engine.frame(
+        "preface",
+        "Preface",
+        [line.text for line in old.preface],
+        [line.text for line in new.preface],
+    )
+    between: tuple[Change, ...] = ()
+    if old.articles() and new.articles():
+        between = engine.frame(
+            "outside",
+            "Text outside the articles",
+            _outside_articles(old.body),
+            _outside_articles(new.body),
+        )
+    after = engine.frame(
+        "conclusions",
+        "Back matter",
+        [line.text for line in old.conclusions],
+        [line.text for line in new.conclusions],
+    )
     return Comparison(
         old=Reading.of(old, label=options.old_label, date=options.old_date),
         new=Reading.of(new, label=options.new_label, date=options.new_date),
         changes=changes,
-        frame=(*before, *after),
+        frame=(*before, *between, *after),
     )
+
+
+def _outside_articles(units: Sequence[Unit]) -> list[str]:
+    """The lines of the body that belong to no article, in reading order: the numbers,
+    headings and introductions of parts and chapters, and whole units with no article inside
+    (a UK Schedule, an annex). The articles are compared one by one; this is compared whole."""
+    lines: list[str] = []
+    for unit in units:
+        if unit.kind == "article":
+            continue
+        if any(child.kind == "article" for child in unit.iter()):
+            lines.extend(unit.own_lines())
+            lines.extend(_outside_articles(unit.children))
+        else:
+            lines.extend(unit.lines())
+    return lines
 
 
 def _profile(bill: Bill) -> Profile | None:
@@ -218,11 +252,12 @@ class _Engine:
         return Change(kind, before, after, pair.similarity, tuple(spans), tuple(parts))
 
     def frame(
-        self, eid: str, name: str, old: Sequence[PrefaceLine], new: Sequence[PrefaceLine]
+        self, eid: str, name: str, old: Sequence[str], new: Sequence[str]
     ) -> tuple[Change, ...]:
-        """The entry for the text before or after the articles, when either reading has any."""
-        before = Side(eid, "", "", name, "\n".join(line.text for line in old)) if old else None
-        after = Side(eid, "", "", name, "\n".join(line.text for line in new)) if new else None
+        """The entry for lines around the articles, compared whole, when either reading has
+        any."""
+        before = Side(eid, "", "", name, "\n".join(old)) if old else None
+        after = Side(eid, "", "", name, "\n".join(new)) if new else None
         if before is None and after is None:
             return ()
         if before is None or after is None:

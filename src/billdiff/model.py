@@ -50,8 +50,8 @@ class Unit:
         for child in self.children:
             yield from child.iter()
 
-    def lines(self) -> Iterator[str]:
-        """The unit's text as lines: number and heading, content, then each child's lines.
+    def own_lines(self) -> list[str]:
+        """The unit's own lines: number and heading, then content; no child's.
 
         A number without a heading shares its line with the first line of content, as in
         "1) text" or "5. text".
@@ -60,9 +60,11 @@ class Unit:
         head = " ".join(part for part in (self.num, self.heading) if part)
         if self.num and not self.heading and content:
             head, content = f"{self.num} {content[0]}", content[1:]
-        if head:
-            yield head
-        yield from content
+        return [head, *content] if head else list(content)
+
+    def lines(self) -> Iterator[str]:
+        """The unit's text as lines: its own lines, then each child's lines."""
+        yield from self.own_lines()
         for child in self.children:
             yield from child.lines()
 

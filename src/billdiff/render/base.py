@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import ClassVar
 
 from billdiff.changes import Comparison
 from billdiff.errors import RenderError
+from billdiff.textdiff import Span
 
 
 class Renderer:
@@ -45,3 +47,30 @@ def get_renderer(name: str) -> Renderer:
     except KeyError:
         known = ", ".join(cls.name for cls in all_renderers())
         raise RenderError(f"unknown output format {name!r} (known: {known})") from None
+
+
+#: What stands for the unchanged lines left out of a long text (see :func:`elide`).
+ELISION = "…"
+
+
+def elide(spans: Sequence[Span], context: int = 1) -> list[Span]:
+    """The spans with long unchanged stretches cut to ``context`` lines around each edit and
+    one ``…`` line for the rest: for the text around the articles, which may hold whole
+    schedules or annexes of which one word changed. Edits are never cut."""
+    if all(span.op == "equal" for span in spans):
+        return list(spans)  # nothing changed: nothing to show around
+    out: list[Span] = []
+    last = len(spans) - 1
+    for k, span in enumerate(spans):
+        if span.op != "equal":
+            out.append(span)
+            continue
+        lines = span.text.split("\n")
+        # the first piece ends the line of the edit before, the last begins the next one's
+        head = lines[: 1 + context] if k > 0 else []
+        tail = lines[len(lines) - 1 - context :] if k < last else []
+        if len(head) + len(tail) + 1 >= len(lines):
+            out.append(span)
+        else:
+            out.append(Span("equal", "\n".join([*head, ELISION, *tail])))
+    return out

@@ -28,7 +28,7 @@ import jinja2
 
 from billdiff import changes as _changes
 from billdiff.changes import Change, Comparison, Reading, Side
-from billdiff.render.base import Renderer, register
+from billdiff.render.base import Renderer, elide, register
 
 _WORDY = re.compile(r"\w")
 
@@ -180,7 +180,9 @@ def _lang(reading: Reading, fallback: str = "") -> str:
     return reading.language or fallback
 
 
-def _article(change: Change, anchor: str, old_lang: str, new_lang: str) -> ArticleView:
+def _article(
+    change: Change, anchor: str, old_lang: str, new_lang: str, *, elided: bool = False
+) -> ArticleView:
     old, new = change.old, change.new
     side = new or old
     assert side is not None
@@ -194,7 +196,7 @@ def _article(change: Change, anchor: str, old_lang: str, new_lang: str) -> Artic
                 span.text,
                 _noise(span),
             )
-            for span in change.spans
+            for span in (elide(change.spans) if elided else change.spans)
         )
     elif old is None:
         text, text_tag = side.text, "ins"
@@ -270,7 +272,9 @@ class HtmlRenderer(Renderer):
         old_lang = _lang(comparison.old, new_lang)
         articles = _articles(comparison, old_lang or "und", new_lang or "und")
         frame = [
-            _article(change, f"frame-{change.eid}", old_lang or "und", new_lang or "und")
+            _article(
+                change, f"frame-{change.eid}", old_lang or "und", new_lang or "und", elided=True
+            )
             for change in comparison.frame
             if change.kind != "unchanged"
         ]

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from billdiff.changes import Change, Comparison, Side
-from billdiff.render.base import Renderer, register
+from billdiff.render.base import Renderer, elide, register
 
 _RED, _GREEN, _BOLD, _DIM, _RESET = "\033[31m", "\033[32m", "\033[1m", "\033[2m", "\033[0m"
 
@@ -49,12 +49,14 @@ class TextRenderer(Renderer):
             f"{len(comparison.changes)} articles: {counts}; "
             f"{comparison.words_inserted} words inserted, {comparison.words_deleted} deleted"
         )
+        frame = {id(change) for change in comparison.frame}
         for change in (*comparison.frame, *comparison.changes):
             if change.kind == "unchanged" and not self.all_articles:
                 continue
             out.append("")
             out.append(self._header(change))
-            body = self._body(change)
+            # the text around the articles can be long (schedules, annexes): its changed lines
+            body = self._body(change, elided=id(change) in frame)
             if body:
                 out.append(body)
         return "\n".join(out) + "\n"
@@ -71,17 +73,17 @@ class TextRenderer(Renderer):
             header += self._c(_DIM, f" (noise only: {', '.join(classes)})")
         return header
 
-    def _body(self, change: Change) -> str:
+    def _mark(self, op: str, text: str, noise: str) -> str:
+        if op == "equal":
+            return _safe(text)
+        if op == "delete":
+            return self._c(_DIM if noise else _RED, f"[-{text}-]")
+        return self._c(_DIM if noise else _GREEN, f"{{+{text}+}}")
+
+    def _body(self, change: Change, *, elided: bool = False) -> str:
         if change.spans:
-            parts = []
-            for span in change.spans:
-                if span.op == "equal":
-                    parts.append(_safe(span.text))
-                elif span.op == "delete":
-                    parts.append(self._c(_DIM if span.noise else _RED, f"[-{span.text}-]"))
-                else:
-                    parts.append(self._c(_DIM if span.noise else _GREEN, f"{{+{span.text}+}}"))
-            return "".join(parts)
+            spans = elide(change.spans) if elided else change.spans
+            return "".join(self._mark(span.op, span.text, span.noise) for span in spans)
         if change.kind == "added" and change.new:
             return self._c(_GREEN, change.new.text)
         if change.kind == "deleted" and change.old:
