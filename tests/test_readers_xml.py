@@ -25,13 +25,23 @@ QUOTES = ("quotedStructure", "quotedContent", "embeddedStructure")
 
 def document_text(root: etree._Element) -> str:
     """What a reader of the document reads: every text node outside <meta>, without the
-    content of processing instructions."""
+    content of processing instructions, and the value of each empty placeholder (a UK print
+    shows ``<ref class="placeholder" href="#varBillTitle"/>`` as the title kept in the
+    metadata, the ``showAs`` of the TLC concept with that eId)."""
     out: list[str] = [root.text or ""]
+    shown = {
+        e.get("eId"): e.get("showAs")
+        for e in root.iter()
+        if isinstance(e.tag, str) and localname(e).startswith("TLC") and e.get("showAs")
+    }
 
     def walk(element: etree._Element) -> None:
         name = localname(element)
         if name and name != "meta":
-            out.append(element.text or "")
+            text = element.text or ""
+            if name == "ref" and element.get("class") == "placeholder" and not text.strip():
+                text = shown.get((element.get("href") or "").removeprefix("#")) or text
+            out.append(text)
             for child in element:
                 walk(child)
         out.append(element.tail or "")
@@ -152,6 +162,9 @@ def test_uk_structure_and_quoted_amendments(corpus: Path) -> None:
     assert schedules.children[0].num == "Schedule 1"
     toc = [line.text for line in bill.preface if line.role == "toc"]
     assert "1 Fundamental objectives" in toc
+    # the title and stage are placeholders filled from the metadata, as in the print
+    assert bill.title == "Social Housing (Regulation) Bill [HL]"
+    assert bill.preface[1].text == "[As amended in Committee]"
     eids = [unit.eid for unit in bill.iter()]
     assert len(eids) == len(set(eids))
 
@@ -330,3 +343,19 @@ def test_foreign_xml_written_as_billdiff_akn_is_valid_and_round_trips(path: Path
     xml = billdiff.to_xml(bill)
     assert_valid_akn(xml)  # the official AKN 3.0 schema and billdiff's own
     assert akn.from_bytes(xml) == bill
+
+
+def test_empty_placeholders_show_their_value_from_the_metadata() -> None:
+    data = f"""<akomaNtoso xmlns="{AKN}"><bill>
+      <meta><references source="#x">
+        <TLCConcept eId="varBillTitle" href="/c" showAs="Patrol Bill"/>
+      </references></meta>
+      <preface><p><docTitle><ref class="placeholder" href="#varBillTitle"/></docTitle></p>
+        <p><ref class="placeholder" href="#varUnknown"/>Stage</p></preface>
+      <body><section eId="sec_1"><num>1</num><heading>Patrols</heading>
+        <content><p>A patrol may act.</p></content></section></body>
+    </bill></akomaNtoso>""".encode()
+    bill = billdiff.parse(data)
+    assert bill.title == "Patrol Bill"
+    assert [line.text for line in bill.preface] == ["Patrol Bill", "Stage"]
+    assert_conserved(etree.fromstring(data), bill)

@@ -129,6 +129,7 @@ def read_akn(root: etree._Element, *, source: str = "") -> Bill:
     doc = next(iter_children(root), None)
     if doc is None:
         raise InputError("the Akoma Ntoso document is empty", source=source)
+    _fill_placeholders(doc)
     builder = _Builder(doc)
     preface: list[PrefaceLine] = []
     back: list[PrefaceLine] = []
@@ -163,6 +164,28 @@ def read_akn(root: etree._Element, *, source: str = "") -> Bill:
         language=language,
         source=source,
     )
+
+
+def _fill_placeholders(doc: etree._Element) -> None:
+    """Put the value of each empty placeholder in, as the print shows it: UK bills give their
+    title, stage and dates as ``<ref class="placeholder" href="#varBillTitle"/>``, whose value is
+    the ``showAs`` of the TLC concept with that eId in the metadata (so the title is no longer
+    "CONTENTS"). The tree is changed in place; a placeholder without a value stays empty."""
+    shown = {
+        element.get("eId"): element.get("showAs")
+        for element in doc.iter()
+        if isinstance(element.tag, str)
+        and localname(element).startswith("TLC")
+        and element.get("eId")
+        and element.get("showAs")
+    }
+    if not shown:
+        return
+    for ref in doc.iter("{*}ref"):
+        if ref.get("class") == "placeholder" and not (ref.text or "").strip() and len(ref) == 0:
+            value = shown.get((ref.get("href") or "").removeprefix("#"))
+            if value:
+                ref.text = value
 
 
 def _front_lines(element: etree._Element) -> list[PrefaceLine]:
