@@ -260,3 +260,20 @@ def test_terminal_text_shows_the_changed_lines_of_long_text_outside_the_articles
         "(21) A patrol keeps record 21.",
         "…",
     ]
+
+
+def test_the_words_a_piece_took_from_what_a_unit_lost_are_counted_as_by_subtraction() -> None:
+    from collections import Counter
+
+    from hypothesis import given
+    from hypothesis import strategies as st
+
+    from billdiff.align import _common, _common_lost
+
+    bags = st.lists(st.sampled_from("abcdefgh"), max_size=30).map(Counter)
+
+    @given(whole=bags, kept=bags, piece=bags)
+    def check(whole: Counter[str], kept: Counter[str], piece: Counter[str]) -> None:
+        assert _common_lost(whole, kept, piece) == _common(whole - kept, piece)
+
+    check()

@@ -70,10 +70,36 @@ class Bag(Counter[str]):
         return self._size
 
 
+class _Bags:
+    """The bag of each text, made when it is first asked for: the units paired in step 1
+    (the same text in both readings, most paragraphs of a changed article) never need one."""
+
+    def __init__(self, keys: Sequence[str]) -> None:
+        self.keys = keys
+        self.bags: list[Bag | None] = [None] * len(keys)
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    def __getitem__(self, index: int) -> Bag:
+        bag = self.bags[index]
+        if bag is None:
+            bag = self.bags[index] = Bag(_WORD.findall(self.keys[index]))
+        return bag
+
+
 def _common(a: Counter[str], b: Counter[str]) -> int:
     # C-level loops: this is the innermost function of the matcher
     shared = a.keys() & b.keys()
     return sum(map(min, map(a.__getitem__, shared), map(b.__getitem__, shared)))
+
+
+def _common_lost(whole: Counter[str], kept: Counter[str], piece: Counter[str]) -> int:
+    """``_common(whole - kept, piece)``: the words of ``piece`` among those that ``whole``
+    lost, without building the difference (``whole`` is a whole article)."""
+    get = kept.get
+    shared = piece.keys() & whole.keys()
+    return sum(min(piece[w], whole[w] - get(w, 0)) for w in shared if whole[w] > get(w, 0))
 
 
 def dice(a: Counter[str], b: Counter[str]) -> float:
@@ -90,7 +116,7 @@ class _Index:
     #: Up to this many members every pair is scored: it costs less than building the index.
     SMALL = 50
 
-    def __init__(self, bags: Sequence[Counter[str]], members: Sequence[int]) -> None:
+    def __init__(self, bags: _Bags, members: Sequence[int]) -> None:
         self.members = list(members)
         self.postings: dict[str, list[int]] = defaultdict(list)
         if len(self.members) <= self.SMALL:
@@ -118,8 +144,7 @@ def align(old: Sequence[Item], new: Sequence[Item]) -> list[Pair]:
     """Pairs of indexes into ``old`` and ``new``, in the reading order of ``new``."""
     old_keys = [for_matching(item.text) for item in old]
     new_keys = [for_matching(item.text) for item in new]
-    old_bags = [Bag(_WORD.findall(key)) for key in old_keys]
-    new_bags = [Bag(_WORD.findall(key)) for key in new_keys]
+    old_bags, new_bags = _Bags(old_keys), _Bags(new_keys)
     matched: dict[int, tuple[int, float]] = {}
     used_new: dict[int, int] = {}
 
@@ -238,8 +263,8 @@ def _in_place(old: Item, new: Item, old_bag: Counter[str], new_bag: Counter[str]
 
 
 def _splits_and_merges(
-    old_bags: list[Bag],
-    new_bags: list[Bag],
+    old_bags: _Bags,
+    new_bags: _Bags,
     kinds: tuple[list[str], list[str]],
     matched: dict[int, tuple[int, float]],
     used_new: dict[int, int],
@@ -266,13 +291,11 @@ def _splits_and_merges(
             partner = matched[i][0]
             old_total = old_bags[i].total() or 1
             kept = _common(old_bags[i], new_bags[partner]) / old_total
+            if kept >= 0.85:
+                continue  # the old unit kept its text: nothing was split off
             # the piece must be made of the words the old unit lost, not just of its words
-            taken = _common(old_bags[i] - new_bags[partner], bag)
-            if (
-                taken / bag.total() >= CONTAINMENT_THRESHOLD
-                and kept < 0.85
-                and kept + taken / old_total >= 0.7
-            ):
+            taken = _common_lost(old_bags[i], new_bags[partner], bag)
+            if taken / bag.total() >= CONTAINMENT_THRESHOLD and kept + taken / old_total >= 0.7:
                 relabel[(i, partner)] = "split"
                 extra.append(Pair(i, j, round(dice(old_bags[i], bag), 4), True, "split"))
                 break
@@ -296,13 +319,11 @@ def _splits_and_merges(
                 continue  # that pair is already one of a split: a unit is never both
             new_total = new_bags[j].total() or 1
             kept = _common(new_bags[j], old_bags[partner]) / new_total
+            if kept >= 0.85:
+                continue  # the new unit is mostly its old self: nothing was merged in
             # the merged unit must have gained the words of the old one
-            given = _common(new_bags[j] - old_bags[partner], bag)
-            if (
-                given / bag.total() >= CONTAINMENT_THRESHOLD
-                and kept < 0.85
-                and kept + given / new_total >= 0.7
-            ):
+            given = _common_lost(new_bags[j], old_bags[partner], bag)
+            if given / bag.total() >= CONTAINMENT_THRESHOLD and kept + given / new_total >= 0.7:
                 relabel[(partner, j)] = "merged"
                 extra.append(Pair(i, j, round(dice(bag, new_bags[j]), 4), True, "merged"))
                 break
