@@ -172,6 +172,8 @@ _REF_AFTER = re.compile(r"^\s*-?\s*(бап|баб)\w*", re.IGNORECASE)
 #: Characters of changed text above which the articles are diffed in two processes (a fork
 #: and the pickled result cost some milliseconds: not worth it for a small bill).
 PARALLEL_ABOVE = 200_000
+#: How much more a character of changed text costs in the forked child than here.
+CHILD_WEIGHT = 1.0
 
 
 class _Engine:
@@ -212,15 +214,27 @@ class _Engine:
             return [self.change(pair, olds, news, top=True) for pair in chunk]
 
         costs = [work(pair) for pair in pairs]
-        total = sum(costs)
-        if total < PARALLEL_ABOVE:
+        if sum(costs) < PARALLEL_ABOVE:
             return tuple(run(pairs))
-        half, done = 0, 0
-        while half < len(pairs) and done < total / 2:
-            done += costs[half]
-            half += 1
-        first, second = parallel.both(lambda: run(pairs[:half]), lambda: run(pairs[half:]))
-        return (*first, *second)
+        # Largest first, each to the side with less work so far: two halves of the same work
+        # whatever part of the bill changed most. The child's share is counted a little
+        # heavier, for its copy-on-write faults and for sending its result back.
+        mine: list[int] = []
+        theirs: list[int] = []
+        load = [0.0, 0.0]
+        for k in sorted(range(len(pairs)), key=lambda k: -costs[k]):
+            side = 0 if load[0] <= load[1] else 1
+            (mine if side == 0 else theirs).append(k)
+            load[side] += costs[k] * (1.0 if side == 0 else CHILD_WEIGHT)
+        mine.sort()
+        theirs.sort()
+        first, second = parallel.both(
+            lambda: run([pairs[k] for k in mine]), lambda: run([pairs[k] for k in theirs])
+        )
+        out: list[Change | None] = [None] * len(pairs)
+        for k, change in zip((*mine, *theirs), (*first, *second), strict=True):
+            out[k] = change
+        return tuple(change for change in out if change is not None)
 
     def change(
         self, pair: Pair, olds: Sequence[Unit], news: Sequence[Unit], *, top: bool
