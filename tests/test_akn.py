@@ -81,3 +81,15 @@ def test_generated_documents_round_trip(text: str) -> None:
 @given(st.sampled_from(["kz", "eu"]), documents())
 def test_generated_documents_validate(profile: str, text: str) -> None:
     assert_valid_akn(billdiff.to_xml(billdiff.parse(text, profile=profile)))
+
+
+@given(st.text(max_size=12))
+def test_a_number_is_cleaned_for_an_eid_as_the_rule_says(label: str) -> None:
+    import re
+
+    from billdiff.eids import clean_num
+
+    # the rule in full: no whitespace, other characters than word characters and "-" become
+    # "-", no "-" or "_" at the ends (the usual number takes a shortcut past it)
+    expected = re.sub(r"[^\w-]+", "-", re.sub(r"\s+", "", label)).strip("-_")
+    assert clean_num(label) == expected

@@ -227,3 +227,21 @@ def test_a_document_of_one_tradition_is_detected(name: str, data: st.DataObject)
     profile, confidence = detect_profile(lines)
     assert profile.name == name
     assert confidence >= 0.5
+
+
+@pytest.mark.parametrize("name", NAMES)
+@given(data=st.data())
+def test_a_profile_counts_the_lines_that_fit_its_structure_or_signature(
+    name: str, data: st.DataObject
+) -> None:
+    profile = next(cls for cls in all_profiles() if cls.name == name)
+    counting = type("Counting", (profile,), {"words": None})()  # the count, not weighed down
+    lines = data.draw(st.lists(st.sampled_from([*LINES[name], "x" * 301, "", "Plain text."])))
+    structural = counting.any_level(in_article=False)
+    signature = counting.signature
+    assert counting.score(lines) == sum(
+        1
+        for line in lines
+        if len(line) <= 300
+        and (structural.match(line) or (signature is not None and signature.match(line)))
+    )

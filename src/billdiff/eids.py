@@ -21,6 +21,7 @@ PREFIXES: dict[str, str] = {
 }
 
 _UNSAFE = re.compile(r"[^\w-]+")
+_SPACE = re.compile(r"\s+")
 
 
 def clean_num(label: str) -> str:
@@ -39,7 +40,9 @@ def clean_num(label: str) -> str:
     >>> clean_num("")
     ''
     """
-    label = re.sub(r"\s+", "", label)
+    if label.isalnum():  # the usual number: nothing to clean (\w is isalnum() or "_")
+        return label
+    label = _SPACE.sub("", label)
     return _UNSAFE.sub("-", label).strip("-_")
 
 

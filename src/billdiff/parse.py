@@ -71,12 +71,14 @@ class _Parser:
         self.last_number: dict[int, str] = {}  # rank -> label of the last sequential unit
         self.continues = False  # the current line continues a wrapped paragraph of the source
         self.conclusions: list[PrefaceLine] = []  # back matter, from the profile's end marker on
+        self.toc: set[int] = set()  # indexes of the blocks of a table of contents
+        self.quoted: set[int] = set()  # indexes of the blocks inside a marked quotation
 
     def run(self, document: Document) -> Bill:
         blocks = self.blocks = document.blocks
         wrapped = self.profile.wrapped and document.format in ("text", "markdown")
-        toc = find_toc(self.profile, blocks, wrapped=wrapped)
-        quoted = find_quotes(self.profile, blocks, toc)
+        toc = self.toc = find_toc(self.profile, blocks, wrapped=wrapped)
+        quoted = self.quoted = find_quotes(self.profile, blocks, toc)
         previous_line = -1
         ending = self.profile.end_marker
         for index, block in enumerate(blocks):
@@ -95,6 +97,14 @@ class _Parser:
             starts_paragraph = not wrapped or block.line != previous_line + 1
             previous_line = block.line
             self.continues = not starts_paragraph
+            if not starts_paragraph and self.continues_plainly(block.text):
+                # most lines of wrapped text: the rest of a paragraph (what line() would do)
+                content = self.stack[-1].content
+                if content:
+                    content[-1] = f"{content[-1]} {block.text}"
+                else:
+                    content.append(block.text)
+                continue
             if index in toc:
                 # Contents after the body has begun stay where they are, as plain text: the
                 # preface is written before the body, and text must keep its order.
@@ -114,6 +124,18 @@ class _Parser:
             language=self.profile.language_of(blocks),
             source=document.source,
         )
+
+    def continues_plainly(self, text: str) -> bool:
+        """Is this wrapped line only more text of the open paragraph, with nothing for
+        :meth:`line` to decide (no heading awaited, no quotation, note or table of contents)?"""
+        if self.quoting or not self.stack or self.stack[-1].wants_heading:
+            return False
+        if self.index in self.toc or self.index in self.quoted:
+            return False
+        profile = self.profile
+        if profile.note_marker is not None and profile.note_marker.match(text):
+            return False
+        return profile.quote_intro is None or not profile.quote_intro.search(text)
 
     def in_article(self) -> bool:
         return any(node.kind == "article" for node in self.stack)

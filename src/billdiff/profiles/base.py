@@ -18,6 +18,8 @@ LOWER, UPPER, LOWER_ROMAN, UPPER_ROMAN = "lower", "upper", "lower-roman", "upper
 _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
 _ROMAN_LABEL = re.compile(r"^(?:[ivxlcdm]+|[IVXLCDM]+)$")
 _NEVER = re.compile(r"(?!x)x")
+_HYPHEN = re.compile(r"\s*-\s*")
+_ROMAN_WHOLE = re.compile(ROMAN)
 
 
 def roman_value(label: str) -> int | None:
@@ -151,8 +153,8 @@ class Profile:
 
     def label(self, raw: str) -> str:
         """The normalised number: ``"VІI"`` -> ``"VII"``, ``"3 - 1"`` -> ``"3-1"``."""
-        label = re.sub(r"\s*-\s*", "-", raw.strip())
-        if re.fullmatch(ROMAN, label):
+        label = _HYPHEN.sub("-", raw.strip())
+        if _ROMAN_WHOLE.fullmatch(label):
             label = lookalikes(label)
         return label
 
@@ -172,12 +174,15 @@ class Profile:
         """How many lines look like articles or chapters of this profile, weighed down when
         the text is not in the profile's language (French "Article 5" is not EU English)."""
         structural = self.any_level(in_article=False)
-        signature = self.signature or _NEVER
-        count = sum(
-            1
-            for line in lines
-            if len(line) <= 300 and (structural.match(line) or signature.match(line))
-        )
+        short = [line for line in lines if len(line) <= 300]
+        # map() keeps the loop over the lines in C: detection runs every profile on every line
+        found = list(map(structural.match, short))
+        count = len(found) - found.count(None)
+        if self.signature is not None:
+            signature = self.signature.match
+            count += sum(
+                1 for line, hit in zip(short, found, strict=True) if hit is None and signature(line)
+            )
         if self.words is None or not count:
             return count
         # A sample is enough to tell the language, and keeps detection linear and fast.

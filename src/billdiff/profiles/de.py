@@ -20,6 +20,7 @@ _ORDINAL = (
     "(?:(?:" + "|".join(sorted(_ORDINALS, key=len, reverse=True)).title() + ")(?:es|er|e|en))"
 )
 _NUMBER = rf"(?:\d+[a-z]?|[IVXLC]+|{_ORDINAL})"
+_JOINERS = re.compile(r"\s*(?:bis|und|,)\s*")
 _ORDINAL_WORD = re.compile(r"^([A-Za-zÄÖÜäöüß]+?)(?:es|er|e|en)$")
 
 
@@ -132,5 +133,5 @@ class Germany(Profile):
             for candidate in (stem, stem + "e", stem.rstrip("e")):
                 if candidate in _ORDINALS:
                     return str(_ORDINALS[candidate])
-        text = re.sub(r"\s*(?:bis|und|,)\s*", "-", text)
+        text = _JOINERS.sub("-", text)
         return super().label(text)
