@@ -172,8 +172,6 @@ _REF_AFTER = re.compile(r"^\s*-?\s*(бап|баб)\w*", re.IGNORECASE)
 #: Characters of changed text above which the articles are diffed in two processes (a fork
 #: and the pickled result cost some milliseconds: not worth it for a small bill).
 PARALLEL_ABOVE = 200_000
-#: How much more a character of changed text costs in the forked child than here.
-CHILD_WEIGHT = 1.0
 
 
 class _Engine:
@@ -217,15 +215,14 @@ class _Engine:
         if sum(costs) < PARALLEL_ABOVE:
             return tuple(run(pairs))
         # Largest first, each to the side with less work so far: two halves of the same work
-        # whatever part of the bill changed most. The child's share is counted a little
-        # heavier, for its copy-on-write faults and for sending its result back.
+        # whatever part of the bill changed most.
         mine: list[int] = []
         theirs: list[int] = []
-        load = [0.0, 0.0]
+        load = [0, 0]
         for k in sorted(range(len(pairs)), key=lambda k: -costs[k]):
             side = 0 if load[0] <= load[1] else 1
             (mine if side == 0 else theirs).append(k)
-            load[side] += costs[k] * (1.0 if side == 0 else CHILD_WEIGHT)
+            load[side] += costs[k]
         mine.sort()
         theirs.sort()
         first, second = parallel.both(
