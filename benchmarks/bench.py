@@ -1,6 +1,7 @@
 """Speed and memory of billdiff against the tools people use today, in one run.
 
-    python benchmarks/bench.py [--corpus ../shared/corpus] [--repeat 3] [--scaling] [--before SRC]
+    python benchmarks/bench.py [--corpus ../shared/corpus] [--repeat 3] [--scaling]
+                               [--before SRC | --before-python PYTHON]
 
 On each large corpus pair (default: de-sgb5-large 03 -> 04, 1.1 MB -> 2.2 MB) it measures:
 
@@ -101,10 +102,14 @@ def bench_pair(
         # the same command in one process (as on Windows or macOS, or with one core)
         single, _ = median_command([*args, "-o", str(out)], repeat, {"BILLDIFF_WORKERS": "1"})
         if baseline_src is not None:  # another checkout's billdiff, e.g. the previous landing
-            compileall.compile_dir(baseline_src / "billdiff", quiet=1)
-            before, _ = median_command(
-                [*args, "-o", str(out)], repeat, {"PYTHONPATH": str(baseline_src)}
-            )
+            if baseline_src.is_dir():  # its src/ folder, run with this environment's packages
+                compileall.compile_dir(baseline_src / "billdiff", quiet=1)
+                env = {"PYTHONPATH": str(baseline_src)}
+                command = args
+            else:  # the Python of another environment where it is installed, with its packages
+                env = {}
+                command = [str(baseline_src), *args[1:]]
+            before, _ = median_command([*command, "-o", str(out)], repeat, env)
 
     lines_old, lines_new = text_old.splitlines(), text_new.splitlines()
     htmldiff = timed(lambda: difflib.HtmlDiff().make_file(lines_old, lines_new), 1)
@@ -213,7 +218,15 @@ def main(argv: list[str] | None = None) -> int:
         help="the src/ folder of another checkout (e.g. `git worktree add /tmp/old COMMIT`): "
         "its whole command is timed in the same run",
     )
+    parser.add_argument(
+        "--before-python",
+        type=Path,
+        help="the Python of another environment with another billdiff installed (e.g. a venv "
+        "with the previous landing and the packages it installs): timed in the same run",
+    )
     args = parser.parse_args(argv)
+    if args.before_python is not None:
+        args.before = args.before_python
     if not args.corpus.is_dir():
         print(f"no corpus at {args.corpus}", file=sys.stderr)
         return 2
