@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -78,3 +79,94 @@ def test_the_new_file_is_named_when_only_it_is_missing(tmp_path: Path) -> None:
     (tmp_path / "old.txt").write_text("Статья 1. Цель\nТекст.", encoding="utf-8")
     with pytest.raises(InputError, match=r"new\.txt: no such file"):
         billdiff.compare(tmp_path / "old.txt", tmp_path / "new.txt")
+
+
+def _no_child_left() -> bool:
+    import os
+
+    try:
+        os.waitpid(-1, os.WNOHANG)
+    except ChildProcessError:
+        return True
+    return False
+
+
+@needs_fork
+def test_a_failure_here_leaves_no_child_behind() -> None:
+    def first() -> int:
+        raise KeyboardInterrupt  # Ctrl-C while this process works
+
+    with pytest.raises(KeyboardInterrupt):
+        parallel.both(first, lambda: sum(range(10**7)))
+    assert _no_child_left()
+
+
+def test_no_fork_where_the_host_reaps_its_children_itself() -> None:
+    import signal
+
+    before = signal.signal(signal.SIGCHLD, signal.SIG_IGN)
+    try:
+        assert not parallel.available()
+        assert parallel.both(lambda: 1, lambda: 2) == (1, 2)
+    finally:
+        signal.signal(signal.SIGCHLD, before)
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "sched_setaffinity"), reason="Linux only")
+def test_no_fork_on_one_core_of_many() -> None:
+    import os
+
+    before = os.sched_getaffinity(0)
+    os.sched_setaffinity(0, {min(before)})  # as under `taskset -c 0`
+    try:
+        assert not parallel.available()
+    finally:
+        os.sched_setaffinity(0, before)
+
+
+@pytest.fixture
+def deadline() -> Iterator[None]:
+    """Fail instead of hanging: a pipe read a second time waits for a writer forever."""
+    import signal
+
+    def fail(*_: object) -> None:
+        raise TimeoutError("still waiting after 30 s: was the pipe read twice?")
+
+    before = signal.signal(signal.SIGALRM, fail)
+    signal.alarm(30)
+    yield
+    signal.alarm(0)
+    signal.signal(signal.SIGALRM, before)
+
+
+def _fifo(tmp_path: Path, text: str) -> Path:
+    """A named pipe with a writer behind it (a process, not a thread: no fork with threads)."""
+    import os
+    import shlex
+    import subprocess
+
+    path = tmp_path / "old.fifo"
+    os.mkfifo(path)
+    subprocess.Popen(["sh", "-c", f"printf %s {shlex.quote(text)} > {shlex.quote(str(path))}"])
+    return path
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="no named pipes")
+@pytest.mark.usefixtures("deadline")
+def test_an_old_reading_from_a_pipe_is_read_once_and_compared(tmp_path: Path) -> None:
+    old_text = "Статья 1. Цель\nТекст закона.\nСтатья 2. Сфера\nДругой текст."
+    new = tmp_path / "new.txt"
+    new.write_text("Статья 1. Цель\nТекст закона изменён.\nСтатья 2. Сфера\nДругой текст.")
+    (tmp_path / "old.txt").write_text(old_text, encoding="utf-8")
+    from_pipe = billdiff.compare(_fifo(tmp_path, old_text), new)
+    assert from_pipe.changes == billdiff.compare(tmp_path / "old.txt", new).changes
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="no named pipes")
+@pytest.mark.usefixtures("deadline")
+def test_an_old_reading_from_a_pipe_over_the_limit_says_so(tmp_path: Path) -> None:
+    new = tmp_path / "new.txt"
+    new.write_text("Статья 1. Цель\nТекст.", encoding="utf-8")
+    old = _fifo(tmp_path, "Статья 1. Цель\nТекст закона другой и очень длинный.")
+    with pytest.raises(InputError, match="over the limit of 30 bytes"):
+        billdiff.compare(old, new, max_bytes=30)

@@ -135,20 +135,29 @@ def compare(
 def _read_pair(
     old: PathLike, new: PathLike, profile: str | None, max_bytes: int
 ) -> tuple[Bill, Bill]:
-    """Read two files at once where two cores allow; errors as if read one after the other
-    (the old file's first)."""
+    """Read two files, parsing both at once where two cores allow; errors as if read one after
+    the other (the old file's first). The files are loaded here, not in a forked child: a pipe
+    can be read only once, and a child's work may have to be done again."""
+    old_data = _load(old, max_bytes)
+    new_data: bytes | Exception
+    try:
+        new_data = _load(new, max_bytes)
+    except BilldiffError as exc:  # raised once the old file is known to be readable
+        new_data = exc
 
-    def read_new() -> Bill | BilldiffError:
+    def parse_new() -> Bill | Exception:
+        if isinstance(new_data, Exception):
+            return new_data
         try:
-            return read(new, profile=profile, max_bytes=max_bytes)
-        except BilldiffError as exc:  # raised once the old file is known to be readable
+            return parse(new_data, profile=profile, source=os.fspath(new))
+        except Exception as exc:  # raised once the old file is known to be readable
             return exc
 
-    # the child reads the old reading, usually the smaller: less to send back
+    # the child parses the old reading, usually the smaller: less to send back
     new_bill, old_bill = parallel.both(
-        read_new, lambda: read(old, profile=profile, max_bytes=max_bytes)
+        parse_new, lambda: parse(old_data, profile=profile, source=os.fspath(old))
     )
-    if isinstance(new_bill, BilldiffError):
+    if isinstance(new_bill, Exception):
         raise new_bill
     return old_bill, new_bill
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import signal
 import sys
 import threading
 from collections.abc import Callable
@@ -29,9 +30,25 @@ def available() -> bool:
         ENABLED
         and sys.platform == "linux"
         and hasattr(os, "fork")
-        and (os.cpu_count() or 1) > 1
-        and threading.active_count() == 1
+        and len(os.sched_getaffinity(0)) > 1  # the cores this process may run on
+        and _single_threaded()
+        # a host that ignores or reaps its children itself would take ours from waitpid
+        and signal.getsignal(signal.SIGCHLD) == signal.SIG_DFL
     )
+
+
+def _single_threaded() -> bool:
+    """No other thread, Python's or one started by C code (a fork copies their locks only)."""
+    if threading.active_count() != 1:
+        return False
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Threads:"):
+                    return line.split()[1] == "1"
+    except OSError:
+        pass
+    return True
 
 
 def both(first: Callable[[], A], second: Callable[[], B]) -> tuple[A, B]:
@@ -56,17 +73,28 @@ def both(first: Callable[[], A], second: Callable[[], B]) -> tuple[A, B]:
         finally:
             os._exit(status)
     os.close(write_end)
+    reaped: int | None = None  # the child's wait status once reaped
     try:
-        mine = first()
-    except BaseException:
-        os.close(read_end)
-        os.kill(pid, 9)
-        os.waitpid(pid, 0)
-        raise
-    with os.fdopen(read_end, "rb") as source:
-        data = source.read()
-    _, status = os.waitpid(pid, 0)
-    if os.waitstatus_to_exitcode(status) != 0:
+        with os.fdopen(read_end, "rb") as source:
+            mine = first()
+            data = source.read()
+        _, reaped = os.waitpid(pid, 0)
+    finally:
+        if reaped is None:  # interrupted or failed here: the child's work is not wanted
+            _end(pid)
+    if os.waitstatus_to_exitcode(reaped) != 0:
         return mine, second()  # the child failed: do its work here, errors and all
     result: B = pickle.loads(data)
     return mine, result
+
+
+def _end(pid: int) -> None:
+    """Stop the child and reap it, whatever state it is in."""
+    try:
+        os.kill(pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+    try:
+        os.waitpid(pid, 0)
+    except ChildProcessError:
+        pass
