@@ -239,6 +239,16 @@ def test_a_bill_without_articles_has_no_outside_entry() -> None:
     assert "outside" not in [c.eid for c in billdiff.compare(old, new).frame]
 
 
+def test_the_text_outside_the_articles_of_one_reading_is_reported_when_the_other_has_none() -> None:
+    old = billdiff.parse("Глава 1. Общие положения\nСтатья 1. Цель\nТекст закона.", profile="kz")
+    new = billdiff.parse("Глава 1. Иные положения\nТекст.", profile="kz")
+    assert old.articles() and not new.articles()
+    outside = [c for c in billdiff.compare(old, new).frame if c.eid.endswith("outside")]
+    assert [(c.kind, c.old.text if c.old else None, c.new) for c in outside] == [
+        ("deleted", "Глава 1. Общие положения", None)
+    ]
+
+
 def test_terminal_text_shows_the_changed_lines_of_long_text_outside_the_articles() -> None:
     schedule = [f"({n}) A patrol keeps record {n}." for n in range(1, 40)]
     old_text = "\n".join(
@@ -277,3 +287,28 @@ def test_the_words_a_piece_took_from_what_a_unit_lost_are_counted_as_by_subtract
         assert _common_lost(whole, kept, piece) == _common(whole - kept, piece)
 
     check()
+
+
+def test_a_bag_of_words_keeps_its_size_and_refuses_to_change() -> None:
+    import pickle
+
+    import pytest
+
+    from billdiff.align import _Bag
+
+    bag = _Bag(["закон", "статья", "закон"])
+    assert bag.total() == 3 and bag["закон"] == 2
+    copy = pickle.loads(pickle.dumps(bag))
+    assert copy == bag and copy.total() == 3 and bag.copy().total() == 3
+    for change in (
+        lambda: bag.update(["x"]),
+        lambda: bag.subtract(["закон"]),
+        lambda: bag.pop("закон"),
+        lambda: bag.clear(),
+        lambda: bag.setdefault("y", 1),
+        lambda: bag.__delitem__("закон"),
+        lambda: bag.__iadd__(_Bag(["z"])),
+    ):
+        with pytest.raises(TypeError):
+            change()
+    assert bag.total() == sum(bag.values()) == 3

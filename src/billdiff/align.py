@@ -22,6 +22,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import NoReturn
 
 from billdiff.normalize import for_matching
 from billdiff.sequences import longest_increasing
@@ -58,16 +59,26 @@ class Item:
     heading: str = ""
 
 
-class Bag(Counter[str]):
+def _frozen(*_: object, **__: object) -> NoReturn:
+    raise TypeError("a bag of words is never changed after it is made: its size is kept")
+
+
+class _Bag(Counter[str]):
     """The words of one unit, counted once: never changed after it is made, so its size is
-    computed once (``Counter.total`` sums every time it is asked)."""
+    computed once (``Counter.total`` sums every time it is asked). The methods that would
+    change it raise TypeError (item assignment is left alone: overriding it would take
+    Counter's counting loop off its fast path)."""
 
     def __init__(self, words: Iterable[str] = ()) -> None:
-        super().__init__(words)
+        dict.__init__(self)
+        Counter.update(self, words)
         self._size = len(words) if isinstance(words, list) else sum(self.values())
 
     def total(self) -> int:
         return self._size
+
+    update = subtract = clear = pop = popitem = setdefault = __delitem__ = _frozen
+    __iadd__ = __isub__ = __ior__ = __iand__ = _frozen
 
 
 class _Bags:
@@ -76,15 +87,15 @@ class _Bags:
 
     def __init__(self, keys: Sequence[str]) -> None:
         self.keys = keys
-        self.bags: list[Bag | None] = [None] * len(keys)
+        self.bags: list[_Bag | None] = [None] * len(keys)
 
     def __len__(self) -> int:
         return len(self.keys)
 
-    def __getitem__(self, index: int) -> Bag:
+    def __getitem__(self, index: int) -> _Bag:
         bag = self.bags[index]
         if bag is None:
-            bag = self.bags[index] = Bag(_WORD.findall(self.keys[index]))
+            bag = self.bags[index] = _Bag(_WORD.findall(self.keys[index]))
         return bag
 
 

@@ -57,14 +57,14 @@ def compare(old: Bill, new: Bill, options: Options | None = None) -> Comparison:
         [line.text for line in old.preface],
         [line.text for line in new.preface],
     )
-    between: tuple[Change, ...] = ()
-    if old.articles() and new.articles():
-        between = engine.frame(
-            "outside",
-            "Text outside the articles",
-            _outside_articles(old.body),
-            _outside_articles(new.body),
-        )
+    # A reading without articles is compared unit by unit, its whole body; the other's text
+    # outside its articles is then all on one side.
+    between = engine.frame(
+        "outside",
+        "Text outside the articles",
+        _outside_articles(old.body) if old.articles() else [],
+        _outside_articles(new.body) if new.articles() else [],
+    )
     after = engine.frame(
         "conclusions",
         "Back matter",
