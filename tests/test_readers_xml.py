@@ -359,3 +359,21 @@ def test_empty_placeholders_show_their_value_from_the_metadata() -> None:
     assert bill.title == "Patrol Bill"
     assert [line.text for line in bill.preface] == ["Patrol Bill", "Stage"]
     assert_conserved(etree.fromstring(data), bill)
+
+
+def test_reading_leaves_the_callers_tree_as_it_was() -> None:
+    from billdiff.readers.akn import read_akn
+
+    root = etree.fromstring(
+        f"""<akomaNtoso xmlns="{AKN}"><bill>
+      <meta><references source="#x">
+        <TLCConcept eId="varBillTitle" href="/c" showAs="Patrol Bill"/>
+      </references></meta>
+      <preface><p><docTitle><ref class="placeholder" href="#varBillTitle"> </ref></docTitle></p>
+      </preface>
+      <body><section eId="sec_1"><num>1</num><content><p>A patrol may act.</p></content>
+      </section></body></bill></akomaNtoso>""".encode()
+    )
+    before = etree.tostring(root)
+    assert read_akn(root).title == "Patrol Bill"
+    assert etree.tostring(root) == before

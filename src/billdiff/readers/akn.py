@@ -129,7 +129,15 @@ def read_akn(root: etree._Element, *, source: str = "") -> Bill:
     doc = next(iter_children(root), None)
     if doc is None:
         raise InputError("the Akoma Ntoso document is empty", source=source)
-    _fill_placeholders(doc)
+    filled = _fill_placeholders(doc)
+    try:
+        return _read(root, doc, source)
+    finally:  # the caller's tree is left as it was given
+        for ref, text in filled:
+            ref.text = text
+
+
+def _read(root: etree._Element, doc: etree._Element, source: str) -> Bill:
     builder = _Builder(doc)
     preface: list[PrefaceLine] = []
     back: list[PrefaceLine] = []
@@ -166,11 +174,12 @@ def read_akn(root: etree._Element, *, source: str = "") -> Bill:
     )
 
 
-def _fill_placeholders(doc: etree._Element) -> None:
+def _fill_placeholders(doc: etree._Element) -> list[tuple[etree._Element, str | None]]:
     """Put the value of each empty placeholder in, as the print shows it: UK bills give their
     title, stage and dates as ``<ref class="placeholder" href="#varBillTitle"/>``, whose value is
     the ``showAs`` of the TLC concept with that eId in the metadata (so the title is no longer
-    "CONTENTS"). The tree is changed in place; a placeholder without a value stays empty."""
+    "CONTENTS"). A placeholder without a value stays empty. Returns the placeholders filled,
+    with the text each had, to be put back once the tree is read."""
     shown = {
         element.get("eId"): element.get("showAs")
         for element in doc.iter()
@@ -179,13 +188,16 @@ def _fill_placeholders(doc: etree._Element) -> None:
         and element.get("eId")
         and element.get("showAs")
     }
+    filled: list[tuple[etree._Element, str | None]] = []
     if not shown:
-        return
+        return filled
     for ref in doc.iter("{*}ref"):
         if ref.get("class") == "placeholder" and not (ref.text or "").strip() and len(ref) == 0:
             value = shown.get((ref.get("href") or "").removeprefix("#"))
             if value:
+                filled.append((ref, ref.text))
                 ref.text = value
+    return filled
 
 
 def _front_lines(element: etree._Element) -> list[PrefaceLine]:
