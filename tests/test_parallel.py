@@ -170,3 +170,26 @@ def test_an_old_reading_from_a_pipe_over_the_limit_says_so(tmp_path: Path) -> No
     old = _fifo(tmp_path, "Статья 1. Цель\nТекст закона другой и очень длинный.")
     with pytest.raises(InputError, match="over the limit of 30 bytes"):
         billdiff.compare(old, new, max_bytes=30)
+
+
+def test_a_process_named_in_cyrillic_still_compares(tmp_path: Path) -> None:
+    """A script run by its #! line gives the process its own name, unescaped, in /proc."""
+    import os
+    import subprocess
+    import sys
+
+    script = tmp_path / "сравни.py"
+    script.write_text(
+        f"#!{sys.executable}\nfrom billdiff import parallel\nprint(parallel.available())\n",
+        encoding="utf-8",
+    )
+    os.chmod(script, 0o755)
+    done = subprocess.run([str(script)], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() in ("True", "False")
+
+
+def test_the_old_files_error_comes_first_whatever_the_new_path_raises(tmp_path: Path) -> None:
+    (tmp_path / "old.txt").write_text("   \n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"old\.txt: the document is empty"):
+        billdiff.compare(tmp_path / "old.txt", "new\0.txt")  # a NUL: ValueError from the OS layer

@@ -13,7 +13,7 @@ from billdiff import akn, parallel
 from billdiff.changes import Comparison
 from billdiff.compare import Options
 from billdiff.compare import compare as _compare
-from billdiff.errors import BilldiffError, InputError, RenderError, UnsupportedFormatError
+from billdiff.errors import InputError, RenderError, UnsupportedFormatError
 from billdiff.model import Bill
 from billdiff.parse import parse as _parse
 from billdiff.profiles import Profile, detect_profile, get_profile
@@ -142,7 +142,7 @@ def _read_pair(
     new_data: bytes | Exception
     try:
         new_data = _load(new, max_bytes)
-    except BilldiffError as exc:  # raised once the old file is known to be readable
+    except Exception as exc:  # raised once the old file is known to be readable
         new_data = exc
 
     def parse_new() -> Bill | Exception:

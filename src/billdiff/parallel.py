@@ -42,11 +42,12 @@ def _single_threaded() -> bool:
     if threading.active_count() != 1:
         return False
     try:
-        with open("/proc/self/status", encoding="ascii") as status:
+        # bytes: the process name on the first line is not escaped ("сравни.py" run by its #!)
+        with open("/proc/self/status", "rb") as status:
             for line in status:
-                if line.startswith("Threads:"):
-                    return line.split()[1] == "1"
-    except OSError:
+                if line.startswith(b"Threads:"):
+                    return line.split()[1] == b"1"
+    except (OSError, IndexError):
         pass
     return True
 
@@ -56,44 +57,52 @@ def both(first: Callable[[], A], second: Callable[[], B]) -> tuple[A, B]:
     if not available():
         return first(), second()
     read_end, write_end = os.pipe()
+    # Ctrl-C waits until each process is inside the code that cleans up after it
+    blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
     try:
         pid = os.fork()
     except OSError:
+        signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
         os.close(read_end)
         os.close(write_end)
         return first(), second()
     if pid == 0:  # the child: do the work, send it back, leave without cleaning up the parent's
-        status = 1
         try:
+            signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
             os.close(read_end)
             data = pickle.dumps(second(), protocol=pickle.HIGHEST_PROTOCOL)
             with os.fdopen(write_end, "wb") as out:
                 out.write(data)
-            status = 0
+            os._exit(0)
         finally:
-            os._exit(status)
-    os.close(write_end)
-    reaped: int | None = None  # the child's wait status once reaped
+            os._exit(1)
+    exited = False  # the child has ended (a zombie keeps its pid from reuse until reaped)
+    reaped: int | None = None  # its wait status once reaped
     try:
+        os.close(write_end)
         with os.fdopen(read_end, "rb") as source:
+            signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
             mine = first()
             data = source.read()
+        os.waitid(os.P_PID, pid, os.WEXITED | os.WNOWAIT)
+        exited = True
         _, reaped = os.waitpid(pid, 0)
     finally:
         if reaped is None:  # interrupted or failed here: the child's work is not wanted
-            _end(pid)
+            _end(pid, running=not exited)
     if os.waitstatus_to_exitcode(reaped) != 0:
         return mine, second()  # the child failed: do its work here, errors and all
     result: B = pickle.loads(data)
     return mine, result
 
 
-def _end(pid: int) -> None:
-    """Stop the child and reap it, whatever state it is in."""
-    try:
-        os.kill(pid, signal.SIGKILL)
-    except ProcessLookupError:
-        pass
+def _end(pid: int, *, running: bool) -> None:
+    """Stop the child if it may still run, and reap it unless that is done already."""
+    if running:
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
     try:
         os.waitpid(pid, 0)
     except ChildProcessError:
