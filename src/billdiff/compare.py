@@ -228,10 +228,8 @@ class _Engine:
         first, second = parallel.both(
             lambda: run([pairs[k] for k in mine]), lambda: run([pairs[k] for k in theirs])
         )
-        out: list[Change | None] = [None] * len(pairs)
-        for k, change in zip((*mine, *theirs), (*first, *second), strict=True):
-            out[k] = change
-        return tuple(change for change in out if change is not None)
+        done = sorted(zip((*mine, *theirs), (*first, *second), strict=True), key=lambda x: x[0])
+        return tuple(change for _, change in done)  # in reading order again
 
     def change(
         self, pair: Pair, olds: Sequence[Unit], news: Sequence[Unit], *, top: bool

@@ -98,12 +98,7 @@ class _Parser:
             previous_line = block.line
             self.continues = not starts_paragraph
             if not starts_paragraph and self.continues_plainly(block.text):
-                # most lines of wrapped text: the rest of a paragraph (what line() would do)
-                content = self.stack[-1].content
-                if content:
-                    content[-1] = f"{content[-1]} {block.text}"
-                else:
-                    content.append(block.text)
+                self.plain(block.text)  # most lines of wrapped text: line() would do just this
                 continue
             if index in toc:
                 # Contents after the body has begun stay where they are, as plain text: the
