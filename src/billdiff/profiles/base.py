@@ -34,6 +34,26 @@ def roman_value(label: str) -> int | None:
     return total
 
 
+_NUMBERING = re.compile(r"^[a-z]*\.?\s*(\d+)((?:-\d+)*)([a-z]*)")
+
+
+def numbering_key(label: str) -> tuple[int, tuple[int, ...], str]:
+    """The place of a label in a numbering, for ordering: ``"3-1"`` -> ``(3, (1,), "")``,
+    ``"52ca"`` -> ``(52, (), "ca")``, ``"L4111-1"`` -> ``(4111, (1,), "")``; a label with no
+    number sorts first.
+
+    >>> numbering_key("3") < numbering_key("3-1") < numbering_key("3-2") < numbering_key("4")
+    True
+    >>> numbering_key("52a") < numbering_key("52b") < numbering_key("52ca") < numbering_key("53")
+    True
+    """
+    found = _NUMBERING.match(label.lower())
+    if found is None:
+        return (0, (), label)
+    parts = tuple(int(p) for p in found.group(2).split("-") if p)
+    return (int(found.group(1)), parts, found.group(3))
+
+
 _NAMED_GROUP = re.compile(r"\(\?P<\w+>")
 _COMBINED: dict[tuple[type[Profile], bool], re.Pattern[str]] = {}
 
@@ -86,7 +106,9 @@ class Profile:
     aliases: ClassVar[tuple[str, ...]] = ()
     language: ClassVar[str] = ""
     description: ClassVar[str] = ""
-    levels: ClassVar[tuple[Level, ...]] = ()
+    levels: tuple[Level, ...] = ()  # an instance may learn its own (see generic)
+    #: The profile learns its heading words from the document (see :meth:`prepare`).
+    learns: ClassVar[bool] = False
     #: A line that opens a table of contents.
     toc_marker: ClassVar[re.Pattern[str]] = re.compile(
         r"^(Оглавление|Содержание|Мазмұны|Contents|Table of contents|Inhaltsverzeichnis"
@@ -150,6 +172,11 @@ class Profile:
             if match:
                 found.append((level, match))
         return found
+
+    def prepare(self, lines: list[str]) -> Profile:
+        """This profile made ready for a document's lines (a profile that learns from the
+        document, such as ``generic``, returns a new instance; others return themselves)."""
+        return self
 
     def label(self, raw: str) -> str:
         """The normalised number: ``"VІI"`` -> ``"VII"``, ``"3 - 1"`` -> ``"3-1"``."""
