@@ -1,4 +1,11 @@
-"""US Congress bill XML in USLM (``<bill>``/``<resolution>`` in the USLM namespace) -> Bill.
+"""US legislative XML in USLM (GPO's 2.x and the House's 1.0 namespace) -> Bill.
+
+Every document type of the USLM schemas that holds sections is read: bills, resolutions and
+amendments, public and private laws (``<pLaw>``), statutes and Statutes at Large volumes
+(``<statute>``, ``<statutesAtLarge>``), statute compilations, US Code titles (``<uscDoc>``),
+constitutional amendments and the generic ``<lawDoc>``. The regulatory types (``<cfrDoc>``,
+``<frDoc>``, ``<rule>``, ``<notice>``, ``<presidentialDoc>``) are refused by name: their
+structure is not mapped, and a silent wrong structure is worse than a clear refusal.
 
 Mapping onto billdiff's kinds (billdiff compares units of kind ``article``):
 
@@ -16,6 +23,18 @@ The normalised number comes from ``num/@value`` when the document gives one. Quo
 of the unit that quotes it. Everything outside ``<meta>`` is kept: ``preface``, the long
 title, enacting or resolving clause and preamble become preface lines; the attestation and
 endorsement that follow the body become the Bill's conclusions.
+
+Presentation is not law: page breaks (``<page>``, whose text is a running "131 STAT. 12"),
+marginal notes (``<sidenote>``), US Code notes and source credits (``<note>``, ``<notes>``,
+``<sourceCredit>``) and compilers' notes (``<editorialNote>``) are taken out of the units
+wherever they stand and kept, in document order, at the end of the conclusions. So the same
+section reads the same in an enrolled bill and in the public law printed from it, and no
+character is lost. Processing instructions (GPO's ``<?I50 PUBLIC LAW 115-6?>`` running heads)
+carry no text of the document and are dropped.
+
+A document nested in another (each ``<pLaw>`` of a Statutes at Large volume) becomes a
+``part`` labelled with its citation ("Public Law 85-910" -> ``part_85-910``), so that the
+"SEC. 1" of every law in a volume keeps an eId of its own.
 """
 
 from __future__ import annotations
@@ -23,12 +42,37 @@ from __future__ import annotations
 from lxml import etree
 
 from billdiff.drafts import Draft, freeze
-from billdiff.errors import InputError
+from billdiff.errors import InputError, UnsupportedFormatError
 from billdiff.model import Bill, PrefaceLine
 from billdiff.readers.xml import clean, iter_children, label_of, localname, sourceline, text_lines
 
 USLM_NS = "http://schemas.gpo.gov/xml/uslm"
-ROOTS = frozenset({"bill", "resolution", "amendment", "engrossedAmendment"})
+#: The House's first USLM namespace, still used by the US Code titles (``<uscDoc>``).
+USLM_1_NS = "http://xml.house.gov/schemas/uslm/1.0"
+NAMESPACES = frozenset({USLM_NS, USLM_1_NS})
+#: Document elements of the schemas' ``lawDoc`` group whose body is sections.
+ROOTS = frozenset(
+    {
+        "bill",
+        "resolution",
+        "amendment",
+        "engrossedAmendment",
+        "pLaw",
+        "statute",
+        "statutesAtLarge",
+        "statuteCompilation",
+        "uscDoc",
+        "constitutionalAmendment",
+        "lawDoc",
+    }
+)
+#: Regulatory documents of the same schemas: Parts and sections of the CFR and Federal
+#: Register documents are not mapped onto billdiff's kinds, so they are refused by name.
+UNMAPPED = frozenset({"cfrDoc", "frDoc", "rule", "notice", "presidentialDoc"})
+#: Presentation, not law (see the module docstring); taken out of the units.
+PRESENTATION = frozenset(
+    {"page", "sidenote", "note", "notes", "sourceCredit", "editorialNote", "meta"}
+)
 
 INLINE = frozenset(
     {
@@ -84,53 +128,148 @@ _KINDS = {
 
 
 def is_uslm(root: etree._Element) -> bool:
-    return etree.QName(root).namespace == USLM_NS and localname(root) in ROOTS
+    """A USLM document this reader maps (any root in ``ROOTS``, either namespace)."""
+    return in_uslm_namespace(root) and localname(root) in ROOTS
+
+
+def in_uslm_namespace(root: etree._Element) -> bool:
+    return etree.QName(root).namespace in NAMESPACES
 
 
 _Node = Draft  # a unit as this reader builds it
 
 
 def read_uslm(root: etree._Element, *, source: str = "") -> Bill:
-    """A USLM bill or resolution -> a Bill."""
+    """A USLM document (bill, resolution, law, statute, US Code title) -> a Bill."""
     if not is_uslm(root):
-        raise InputError("not a USLM bill or resolution", source=source)
+        name = localname(root)
+        if in_uslm_namespace(root) and name in UNMAPPED:
+            raise UnsupportedFormatError(
+                f"a USLM <{name}> (a regulation or Federal Register document) is not supported;"
+                " billdiff reads USLM bills, resolutions, laws, statutes and US Code titles",
+                source=source,
+            )
+        raise InputError("not a USLM bill, resolution, law or code title", source=source)
     preface: list[PrefaceLine] = []
     back: list[PrefaceLine] = []
-    roots: list[_Node] = []
-    for child in iter_children(root):
-        name = localname(child)
-        if name == "meta":
-            continue
-        if name == "main":
-            for part in iter_children(child):
-                kind = _KINDS.get(localname(part))
-                if kind is not None:
-                    roots.append(_unit(part, kind))
-                elif roots:
-                    back.extend(_lines(part))
-                else:
-                    preface.extend(_lines(part))
-            if child.text and child.text.strip():
-                preface.insert(0, PrefaceLine(clean(child.text)))
-        elif roots:
-            back.extend(_lines(child))
-        else:
-            preface.extend(_lines(child))
+    roots = _body(root, preface, back, top=True)
+    notes = [PrefaceLine(line) for line in _presentation(root)]
     language = root.xpath("string(.//*[local-name()='meta']/*[local-name()='language'])")
+    language = str(language).strip() or str(root.get(_XML_LANG) or "")
     return Bill(
         # USLM's ids are random GUIDs that change between versions: eIds are built the
         # billdiff way (part_I__art_101__para_a) so that they mean the same in every version.
         body=freeze(roots),
         preface=tuple(preface),
-        conclusions=tuple(back),
+        conclusions=(*back, *notes),
         profile="us",
-        language="en" if str(language).strip() in ("", "EN", "en") else str(language).lower(),
+        language="en" if language in ("", "EN", "en") else language.lower(),
         source=source,
     )
 
 
+_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+_QUOTED = frozenset({"quotedContent", "quotedText"})
+
+
+def _body(
+    element: etree._Element, preface: list[PrefaceLine], back: list[PrefaceLine], *, top: bool
+) -> list[_Node]:
+    """The units of a document (or of a wrapper inside one); text around them goes to the
+    preface before the first unit and to ``back`` after it."""
+    roots: list[_Node] = []
+    if not top and element.text and element.text.strip():
+        preface.append(PrefaceLine(clean(element.text)))
+    for child in iter_children(element):
+        name = localname(child)
+        kind = _KINDS.get(name) if _structural(child) else None
+        if name in PRESENTATION and (name == "meta" or not _holds_units(child)):
+            continue
+        if kind is not None:
+            roots.append(_unit(child, kind))
+        elif name in ROOTS and not top and _structural(child):
+            roots.append(_document(child))
+        elif name == "main" or _holds_units(child):
+            # main, and the collection/component/publicLaws wrappers of a Statutes at Large
+            # volume: their units are the document's, their other text goes around them.
+            inner_preface: list[PrefaceLine] = []
+            inner = _body(child, inner_preface, back, top=False)
+            (back if roots else preface).extend(inner_preface)
+            roots.extend(inner)
+        else:
+            (back if roots else preface).extend(_lines(child))
+        if not top and child.tail and child.tail.strip():
+            (back if roots else preface).append(PrefaceLine(clean(child.tail)))
+    return roots
+
+
+def _structural(element: etree._Element) -> bool:
+    """A unit or a nested document: a USLM element of those names (``dc:title`` is no title)."""
+    name = localname(element)
+    return (name in _KINDS or name in ROOTS) and etree.QName(element).namespace in NAMESPACES
+
+
+_SECTION_OR_ABOVE = frozenset({"part", "title", "chapter", "article"})
+
+
+def _holds_units(element: etree._Element) -> bool:
+    """Whether a section (or a container of sections, or a nested document) stands below
+    ``element``, outside quotations and presentation. The numbered paragraphs of a preamble's
+    recitals do not make the preamble a wrapper."""
+    stack = list(iter_children(element))
+    while stack:
+        below = stack.pop()
+        name = localname(below)
+        if _structural(below) and (name in ROOTS or _KINDS[name] in _SECTION_OR_ABOVE):
+            return True
+        if name not in _QUOTED and name not in PRESENTATION:
+            stack.extend(iter_children(below))
+    return False
+
+
+def _document(element: etree._Element) -> _Node:
+    """A document nested in another (a law in a Statutes at Large volume) -> a ``part``."""
+    cited = [
+        str(element.xpath(f"string(./*[local-name()='meta']/*[local-name()='{name}'][1])"))
+        for name in ("citableAs", "docNumber")
+    ]
+    label = label_of(next((text for text in cited if text.strip()), ""))
+    node = _Node("part", label=label, line=sourceline(element))
+    preface: list[PrefaceLine] = []
+    back: list[PrefaceLine] = []
+    units = _body(element, preface, back, top=False)
+    node.content.extend(line.text for line in preface)
+    node.children.extend(units)
+    if back:
+        node.children.append(_Node("point", content=[line.text for line in back]))
+    return node
+
+
+def _presentation(element: etree._Element, *, in_unit: bool = False) -> list[str]:
+    """The text of the presentation elements that the units and lines leave out, in document
+    order: every one inside a unit, and outside units those that hold no unit (a compiler's
+    bracket note around a repealed section is a wrapper, not a note)."""
+    lines: list[str] = []
+    for child in iter_children(element):
+        name = localname(child)
+        if name in PRESENTATION and (in_unit or name == "meta" or not _holds_units(child)):
+            if name != "meta":
+                lines.extend(text_lines([child], inline=INLINE, glue=GLUE, skip=_META))
+            continue
+        lines.extend(
+            _presentation(child, in_unit=in_unit or (name in _KINDS and _structural(child)))
+        )
+    return lines
+
+
+_META = frozenset({"meta"})
+
+
 def _lines(element: etree._Element) -> list[PrefaceLine]:
-    return [PrefaceLine(line) for line in text_lines([element], inline=INLINE, glue=GLUE)]
+    return [
+        PrefaceLine(line)
+        for line in text_lines([element], inline=INLINE, glue=GLUE, skip=PRESENTATION)
+    ]
 
 
 def _unit(element: etree._Element, kind: str) -> _Node:
@@ -138,18 +277,20 @@ def _unit(element: etree._Element, kind: str) -> _Node:
     after: list[str] = []
     for child in iter_children(element):
         name = localname(child)
+        if name in PRESENTATION:
+            continue
         if name == "num" and not node.num:
-            node.num = " ".join(text_lines([child], inline=INLINE))
+            node.num = " ".join(text_lines([child], inline=INLINE, skip=PRESENTATION))
             node.label = child.get("value") or label_of(node.num)
             continue
         if name == "heading" and not node.heading:
-            node.heading = " ".join(text_lines([child], inline=INLINE))
+            node.heading = " ".join(text_lines([child], inline=INLINE, skip=PRESENTATION))
             continue
-        child_kind = _KINDS.get(name)
+        child_kind = _KINDS.get(name) if _structural(child) else None
         if child_kind is not None and not (kind == "article" and child_kind == "article"):
             node.children.append(_unit(child, child_kind))
             continue
-        lines = text_lines([child], inline=INLINE, glue=GLUE)
+        lines = text_lines([child], inline=INLINE, glue=GLUE, skip=PRESENTATION)
         if not node.children:
             node.content.extend(lines)
         elif name == "continuation":
