@@ -211,3 +211,14 @@ def test_uslm_roots_listed_in_the_docs() -> None:
     for name in ROOTS | UNMAPPED:
         assert f"`{name}`" in doc, name
     assert localname(_root(USC)) == "uscDoc"
+
+
+def test_text_after_a_page_break_between_sections_is_kept() -> None:
+    data = (
+        f'<pLaw xmlns="{USLM}"><main><section><num value="1">SEC. 1.</num><content>A.</content>'
+        "</section><page>9 STAT. 3</page>Continued text.<section><num value='2'>SEC. 2.</num>"
+        "<content>B.</content></section></main></pLaw>"
+    ).encode()
+    bill = billdiff.parse(data, source="p.xml")
+    assert [a.eid for a in bill.articles()] == ["art_1", "art_2"]
+    assert_conserved(etree.fromstring(data), bill)

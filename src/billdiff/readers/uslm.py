@@ -184,8 +184,8 @@ def _body(
         name = localname(child)
         kind = _KINDS.get(name) if _structural(child) else None
         if name in PRESENTATION and (name == "meta" or not _holds_units(child)):
-            continue
-        if kind is not None:
+            pass  # its text is in the conclusions (see _presentation), its tail is not
+        elif kind is not None:
             roots.append(_unit(child, kind))
         elif name in ROOTS and not top and _structural(child):
             roots.append(_document(child))
