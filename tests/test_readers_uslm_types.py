@@ -24,6 +24,7 @@ from .test_readers_xml import assert_conserved, unquoted_sections
 
 GPO = ROOT / "fixtures" / "real" / "usgpo-uslm"
 USC = ROOT / "fixtures" / "real" / "nagle-uscode" / "usc01.xml"
+OLD_USC = ROOT / "fixtures" / "real" / "opengov-uscode"
 USLM = "http://schemas.gpo.gov/xml/uslm"
 USLM_1 = "http://xml.house.gov/schemas/uslm/1.0"
 
@@ -36,7 +37,7 @@ PAIRS = [
     ("113hjres91enr_good.xml", "113publ44-uslm.xml"),
     ("114hr240enr_good.xml", "114publ4-uslm.xml"),
 ]
-DOCUMENTS = sorted([*GPO.glob("*.xml"), USC])
+DOCUMENTS = sorted([*GPO.glob("*.xml"), USC, *OLD_USC.glob("*.xml")])
 
 
 def _root(path: Path) -> etree._Element:
@@ -222,3 +223,31 @@ def test_text_after_a_page_break_between_sections_is_kept() -> None:
     bill = billdiff.parse(data, source="p.xml")
     assert [a.eid for a in bill.articles()] == ["art_1", "art_2"]
     assert_conserved(etree.fromstring(data), bill)
+
+
+def test_two_releases_of_a_code_title_differ_only_by_their_amendments() -> None:
+    """Title 1 at release point 113-31 (2013) and 114-329 (2016): the notes, source credits
+    and footnotes changed throughout, the law of four sections only (Pub. L. 113-235 renamed
+    the Government Printing Office and the Public Printer)."""
+    comparison = billdiff.compare(OLD_USC / "usc01.xml", USC)
+    modified = {change.eid for change in comparison.changes if change.kind != "unchanged"}
+    assert len(comparison.changes) == 39
+    assert modified == {f"part_1__chp_3__art_{n}" for n in (201, 205, 207, 209)}
+    for change in comparison.changes:
+        if change.kind != "unchanged":
+            assert {span.text for span in change.spans if span.op == "insert"} <= {
+                "Director of the Government Publishing Office",
+                "Publishing",
+            }
+
+
+def test_a_code_footnote_marker_goes_with_its_footnote() -> None:
+    """OLRC prints "(50 U.S.C. App. 2405(j)(1)(A)),<ref class="footnoteRef">1</ref>" and the
+    footnote "1 See References in Text note below." inside 1 U.S.C. 112b: both are notes."""
+    bill = billdiff.read(USC)
+    (section,) = [a for a in bill.articles() if a.eid == "part_1__chp_2__art_112b"]
+    assert "2405(j)(1)(A)), section 620A(a)" in section.text()
+    assert "See References in Text note below." not in section.text()
+    back = [line.text for line in bill.conclusions]
+    footnote = back.index("1 See References in Text note below.")
+    assert back[footnote - 1] == "1"  # the marker, just before its footnote

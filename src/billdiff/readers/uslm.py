@@ -183,7 +183,7 @@ def _body(
     for child in iter_children(element):
         name = localname(child)
         kind = _KINDS.get(name) if _structural(child) else None
-        if name in PRESENTATION and (name == "meta" or not _holds_units(child)):
+        if _presentational(child) and (name == "meta" or not _holds_units(child)):
             pass  # its text is in the conclusions (see _presentation), its tail is not
         elif kind is not None:
             roots.append(_unit(child, kind))
@@ -222,7 +222,7 @@ def _holds_units(element: etree._Element) -> bool:
         name = localname(below)
         if _structural(below) and (name in ROOTS or _KINDS[name] in _SECTION_OR_ABOVE):
             return True
-        if name not in _QUOTED and name not in PRESENTATION:
+        if name not in _QUOTED and not _presentational(below):
             stack.extend(iter_children(below))
     return False
 
@@ -252,7 +252,7 @@ def _presentation(element: etree._Element, *, in_unit: bool = False) -> list[str
     lines: list[str] = []
     for child in iter_children(element):
         name = localname(child)
-        if name in PRESENTATION and (in_unit or name == "meta" or not _holds_units(child)):
+        if _presentational(child) and (in_unit or name == "meta" or not _holds_units(child)):
             if name != "meta":
                 lines.extend(text_lines([child], inline=INLINE, glue=GLUE, skip=_META))
             continue
@@ -265,11 +265,21 @@ def _presentation(element: etree._Element, *, in_unit: bool = False) -> list[str
 _META = frozenset({"meta"})
 
 
+def _presentational(element: etree._Element) -> bool:
+    """Presentation judged by more than a name: the marker of an OLRC footnote
+    (``<ref class="footnoteRef">1</ref>``) goes where its ``<note type="footnote">`` goes."""
+    return localname(element) in PRESENTATION or (
+        localname(element) == "ref" and "footnoteRef" in (element.get("class") or "").split()
+    )
+
+
+def _text(element: etree._Element, *, glue: frozenset[str] = GLUE) -> list[str]:
+    """The lines of an element without its presentation (collected by _presentation)."""
+    return text_lines([element], inline=INLINE, glue=glue, skip_if=_presentational)
+
+
 def _lines(element: etree._Element) -> list[PrefaceLine]:
-    return [
-        PrefaceLine(line)
-        for line in text_lines([element], inline=INLINE, glue=GLUE, skip=PRESENTATION)
-    ]
+    return [PrefaceLine(line) for line in _text(element)]
 
 
 def _unit(element: etree._Element, kind: str) -> _Node:
@@ -277,20 +287,20 @@ def _unit(element: etree._Element, kind: str) -> _Node:
     after: list[str] = []
     for child in iter_children(element):
         name = localname(child)
-        if name in PRESENTATION:
+        if _presentational(child):
             continue
         if name == "num" and not node.num:
-            node.num = " ".join(text_lines([child], inline=INLINE, skip=PRESENTATION))
+            node.num = " ".join(_text(child, glue=frozenset()))
             node.label = child.get("value") or label_of(node.num)
             continue
         if name == "heading" and not node.heading:
-            node.heading = " ".join(text_lines([child], inline=INLINE, skip=PRESENTATION))
+            node.heading = " ".join(_text(child, glue=frozenset()))
             continue
         child_kind = _KINDS.get(name) if _structural(child) else None
         if child_kind is not None and not (kind == "article" and child_kind == "article"):
             node.children.append(_unit(child, child_kind))
             continue
-        lines = text_lines([child], inline=INLINE, glue=GLUE, skip=PRESENTATION)
+        lines = _text(child)
         if not node.children:
             node.content.extend(lines)
         elif name == "continuation":
