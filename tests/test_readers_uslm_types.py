@@ -251,3 +251,16 @@ def test_a_code_footnote_marker_goes_with_its_footnote() -> None:
     back = [line.text for line in bill.conclusions]
     footnote = back.index("1 See References in Text note below.")
     assert back[footnote - 1] == "1"  # the marker, just before its footnote
+
+
+def test_notes_outside_the_body_stay_where_they_stand() -> None:
+    """The legislative history after a law's body is back matter already: its notes stay
+    under its heading, and the page number of the preface stays first in the preface."""
+    bill = billdiff.read(GPO / "115publ6-uslm.xml")
+    back = [line.text for line in bill.conclusions]
+    history = back.index("LEGISLATIVE HISTORY—H.R. 255:")
+    assert back[history + 1 : history + 3] == [
+        "CONGRESSIONAL RECORD, Vol. 163 (2017):",
+        "Jan. 10, considered and passed House.",
+    ]
+    assert bill.preface[0].text == "131 STAT. 11"

@@ -26,8 +26,9 @@ endorsement that follow the body become the Bill's conclusions.
 
 Presentation is not law: page breaks (``<page>``, whose text is a running "131 STAT. 12"),
 marginal notes (``<sidenote>``), US Code notes and source credits (``<note>``, ``<notes>``,
-``<sourceCredit>``) and compilers' notes (``<editorialNote>``) are taken out of the units
-wherever they stand and kept, in document order, at the end of the conclusions. So the same
+``<sourceCredit>``), compilers' notes (``<editorialNote>``) and OLRC footnote markers are
+taken out of the body (``<main>`` and its units) and kept, in document order, at the end of
+the conclusions; in the front and back matter they stay where they stand. So the same
 section reads the same in an enrolled bill and in the public law printed from it, and no
 character is lost. Processing instructions (GPO's ``<?I50 PUBLIC LAW 115-6?>`` running heads)
 carry no text of the document and are dropped.
@@ -153,7 +154,7 @@ def read_uslm(root: etree._Element, *, source: str = "") -> Bill:
     preface: list[PrefaceLine] = []
     back: list[PrefaceLine] = []
     roots = _body(root, preface, back, top=True)
-    notes = [PrefaceLine(line) for line in _presentation(root)]
+    notes = [PrefaceLine(line) for line in _presentation(root, top=True)]
     language = root.xpath("string(.//*[local-name()='meta']/*[local-name()='language'])")
     language = str(language).strip() or str(root.get(_XML_LANG) or "")
     return Bill(
@@ -182,8 +183,14 @@ def _body(
         preface.append(PrefaceLine(clean(element.text)))
     for child in iter_children(element):
         name = localname(child)
-        kind = _KINDS.get(name) if _structural(child) else None
-        if _presentational(child) and (name == "meta" or not _holds_units(child)):
+        kind = _kind(child)
+        if name == "meta":
+            pass
+        elif top and kind is None and name != "main" and not _holds_units(child):
+            # Front and back matter (preface, signatures, legislative history): no section
+            # to keep clean, so their page numbers and notes stay where they stand.
+            (back if roots else preface).extend(_lines(child, notes=True))
+        elif _presentational(child) and not _holds_units(child):
             pass  # its text is in the conclusions (see _presentation), its tail is not
         elif kind is not None:
             roots.append(_unit(child, kind))
@@ -201,6 +208,11 @@ def _body(
         if not top and child.tail and child.tail.strip():
             (back if roots else preface).append(PrefaceLine(clean(child.tail)))
     return roots
+
+
+def _kind(element: etree._Element) -> str | None:
+    """billdiff's kind for a USLM unit element, None for anything else."""
+    return _KINDS.get(localname(element)) if _structural(element) else None
 
 
 def _structural(element: etree._Element) -> bool:
@@ -245,20 +257,23 @@ def _document(element: etree._Element) -> _Node:
     return node
 
 
-def _presentation(element: etree._Element, *, in_unit: bool = False) -> list[str]:
-    """The text of the presentation elements that the units and lines leave out, in document
-    order: every one inside a unit, and outside units those that hold no unit (a compiler's
+def _presentation(
+    element: etree._Element, *, in_unit: bool = False, top: bool = False
+) -> list[str]:
+    """The text of the presentation elements that _body leaves out, in document order: every
+    one inside a unit, and in the body outside units those that hold no unit (a compiler's
     bracket note around a repealed section is a wrapper, not a note)."""
     lines: list[str] = []
     for child in iter_children(element):
         name = localname(child)
-        if _presentational(child) and (in_unit or name == "meta" or not _holds_units(child)):
-            if name != "meta":
-                lines.extend(text_lines([child], inline=INLINE, glue=GLUE, skip=_META))
+        if name == "meta":
             continue
-        lines.extend(
-            _presentation(child, in_unit=in_unit or (name in _KINDS and _structural(child)))
-        )
+        if top and _kind(child) is None and name != "main" and not _holds_units(child):
+            continue  # front or back matter: its notes stay where they stand
+        if _presentational(child) and (in_unit or not _holds_units(child)):
+            lines.extend(text_lines([child], inline=INLINE, glue=GLUE, skip=_META))
+            continue
+        lines.extend(_presentation(child, in_unit=in_unit or _kind(child) is not None))
     return lines
 
 
@@ -278,7 +293,12 @@ def _text(element: etree._Element, *, glue: frozenset[str] = GLUE) -> list[str]:
     return text_lines([element], inline=INLINE, glue=glue, skip_if=_presentational)
 
 
-def _lines(element: etree._Element) -> list[PrefaceLine]:
+def _lines(element: etree._Element, *, notes: bool = False) -> list[PrefaceLine]:
+    if notes:
+        return [
+            PrefaceLine(line)
+            for line in text_lines([element], inline=INLINE, glue=GLUE, skip=_META)
+        ]
     return [PrefaceLine(line) for line in _text(element)]
 
 
