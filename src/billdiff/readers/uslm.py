@@ -153,8 +153,11 @@ def read_uslm(root: etree._Element, *, source: str = "") -> Bill:
         raise InputError("not a USLM bill, resolution, law or code title", source=source)
     preface: list[PrefaceLine] = []
     back: list[PrefaceLine] = []
-    roots = _body(root, preface, back, top=True)
-    notes = [PrefaceLine(line) for line in _presentation(root, top=True)]
+    # Footnote markers are judged by their class, a test made for every element of the text:
+    # only in documents that have any (the US Code's).
+    markers = any(_footnote_marker(ref) for ref in root.iter("{*}ref"))
+    roots = _body(root, preface, back, top=True, markers=markers)
+    notes = [PrefaceLine(line) for line in _presentation(root)]
     language = root.xpath("string(.//*[local-name()='meta']/*[local-name()='language'])")
     language = str(language).strip() or str(root.get(_XML_LANG) or "")
     return Bill(
@@ -174,7 +177,12 @@ _QUOTED = frozenset({"quotedContent", "quotedText"})
 
 
 def _body(
-    element: etree._Element, preface: list[PrefaceLine], back: list[PrefaceLine], *, top: bool
+    element: etree._Element,
+    preface: list[PrefaceLine],
+    back: list[PrefaceLine],
+    *,
+    top: bool,
+    markers: bool,
 ) -> list[_Node]:
     """The units of a document (or of a wrapper inside one); text around them goes to the
     preface before the first unit and to ``back`` after it."""
@@ -189,22 +197,22 @@ def _body(
         elif top and kind is None and name != "main" and not _holds_units(child):
             # Front and back matter (preface, signatures, legislative history): no section
             # to keep clean, so their page numbers and notes stay where they stand.
-            (back if roots else preface).extend(_lines(child, notes=True))
+            (back if roots else preface).extend(_lines(child, markers, notes=True))
         elif _presentational(child) and not _holds_units(child):
             pass  # its text is in the conclusions (see _presentation), its tail is not
         elif kind is not None:
-            roots.append(_unit(child, kind))
+            roots.append(_unit(child, kind, markers))
         elif name in ROOTS and not top and _structural(child):
-            roots.append(_document(child))
+            roots.append(_document(child, markers))
         elif name == "main" or _holds_units(child):
             # main, and the collection/component/publicLaws wrappers of a Statutes at Large
             # volume: their units are the document's, their other text goes around them.
             inner_preface: list[PrefaceLine] = []
-            inner = _body(child, inner_preface, back, top=False)
+            inner = _body(child, inner_preface, back, top=False, markers=markers)
             (back if roots else preface).extend(inner_preface)
             roots.extend(inner)
         else:
-            (back if roots else preface).extend(_lines(child))
+            (back if roots else preface).extend(_lines(child, markers))
         if not top and child.tail and child.tail.strip():
             (back if roots else preface).append(PrefaceLine(clean(child.tail)))
     return roots
@@ -212,13 +220,18 @@ def _body(
 
 def _kind(element: etree._Element) -> str | None:
     """billdiff's kind for a USLM unit element, None for anything else."""
-    return _KINDS.get(localname(element)) if _structural(element) else None
+    kind = _KINDS.get(localname(element))
+    return kind if kind is not None and _structural(element) else None
 
 
 def _structural(element: etree._Element) -> bool:
-    """A unit or a nested document: a USLM element of those names (``dc:title`` is no title)."""
-    name = localname(element)
-    return (name in _KINDS or name in ROOTS) and etree.QName(element).namespace in NAMESPACES
+    """A unit or a nested document: a USLM element of those names (``dc:title`` is no title).
+    Called for every child of every unit: the tag is split by hand, without QName."""
+    tag = element.tag
+    if not isinstance(tag, str) or not tag.startswith("{"):
+        return False
+    namespace, _, name = tag[1:].partition("}")
+    return (name in _KINDS or name in ROOTS) and namespace in NAMESPACES
 
 
 _SECTION_OR_ABOVE = frozenset({"part", "title", "chapter", "article"})
@@ -239,7 +252,7 @@ def _holds_units(element: etree._Element) -> bool:
     return False
 
 
-def _document(element: etree._Element) -> _Node:
+def _document(element: etree._Element, markers: bool) -> _Node:
     """A document nested in another (a law in a Statutes at Large volume) -> a ``part``."""
     cited = [
         str(element.xpath(f"string(./*[local-name()='meta']/*[local-name()='{name}'][1])"))
@@ -249,7 +262,7 @@ def _document(element: etree._Element) -> _Node:
     node = _Node("part", label=label, line=sourceline(element))
     preface: list[PrefaceLine] = []
     back: list[PrefaceLine] = []
-    units = _body(element, preface, back, top=False)
+    units = _body(element, preface, back, top=False, markers=markers)
     node.content.extend(line.text for line in preface)
     node.children.extend(units)
     if back:
@@ -257,70 +270,87 @@ def _document(element: etree._Element) -> _Node:
     return node
 
 
-def _presentation(
-    element: etree._Element, *, in_unit: bool = False, top: bool = False
-) -> list[str]:
+def _presentation(root: etree._Element) -> list[str]:
     """The text of the presentation elements that _body leaves out, in document order: every
     one inside a unit, and in the body outside units those that hold no unit (a compiler's
-    bracket note around a repealed section is a wrapper, not a note)."""
+    bracket note around a repealed section is a wrapper, not a note). Front and back matter
+    keep theirs in place."""
     lines: list[str] = []
-    for child in iter_children(element):
-        name = localname(child)
-        if name == "meta":
-            continue
-        if top and _kind(child) is None and name != "main" and not _holds_units(child):
+    taken: set[etree._Element] = set()
+    for element in root.iter(*_PRESENTATION_TAGS):
+        if not _presentational(element):
+            continue  # a <ref> that marks no footnote
+        ancestors = list(element.iterancestors())
+        if len(ancestors) < 2 or any(up in taken or localname(up) == "meta" for up in ancestors):
+            continue  # a root-level element, or inside one already taken or in <meta>
+        top = ancestors[-2]  # the child of the root that holds it
+        if _kind(top) is None and localname(top) != "main" and not _holds_units(top):
             continue  # front or back matter: its notes stay where they stand
-        if _presentational(child) and (in_unit or not _holds_units(child)):
-            lines.extend(text_lines([child], inline=INLINE, glue=GLUE, skip=_META))
-            continue
-        lines.extend(_presentation(child, in_unit=in_unit or _kind(child) is not None))
+        in_unit = any(_kind(up) is not None for up in ancestors)
+        if in_unit or not _holds_units(element):
+            taken.add(element)
+            lines.extend(text_lines([element], inline=INLINE, glue=GLUE, skip=_META))
     return lines
 
 
 _META = frozenset({"meta"})
+# Any namespace, as text_lines skips them by name.
+_PRESENTATION_TAGS = tuple(f"{{*}}{name}" for name in (PRESENTATION - _META) | {"ref"})
 
 
 def _presentational(element: etree._Element) -> bool:
-    """Presentation judged by more than a name: the marker of an OLRC footnote
-    (``<ref class="footnoteRef">1</ref>``) goes where its ``<note type="footnote">`` goes."""
-    return localname(element) in PRESENTATION or (
-        localname(element) == "ref" and "footnoteRef" in (element.get("class") or "").split()
+    """Presentation: an element named in PRESENTATION or an OLRC footnote marker."""
+    return localname(element) in PRESENTATION or _footnote_marker(element)
+
+
+def _footnote_marker(element: etree._Element) -> bool:
+    """The marker of an OLRC footnote (``<ref class="footnoteRef">1</ref>``) goes where its
+    ``<note type="footnote">`` goes. Called for every element of the text: the attribute,
+    rarely present, is tested first."""
+    return "footnoteRef" in (element.get("class") or "").split() and localname(element) == "ref"
+
+
+def _text(element: etree._Element, markers: bool, *, glue: frozenset[str] = GLUE) -> list[str]:
+    """The lines of an element without its presentation (collected by _presentation)."""
+    return text_lines(
+        [element],
+        inline=INLINE,
+        glue=glue,
+        skip=PRESENTATION,
+        skip_if=_footnote_marker if markers else None,
     )
 
 
-def _text(element: etree._Element, *, glue: frozenset[str] = GLUE) -> list[str]:
-    """The lines of an element without its presentation (collected by _presentation)."""
-    return text_lines([element], inline=INLINE, glue=glue, skip_if=_presentational)
-
-
-def _lines(element: etree._Element, *, notes: bool = False) -> list[PrefaceLine]:
+def _lines(element: etree._Element, markers: bool, *, notes: bool = False) -> list[PrefaceLine]:
     if notes:
         return [
             PrefaceLine(line)
             for line in text_lines([element], inline=INLINE, glue=GLUE, skip=_META)
         ]
-    return [PrefaceLine(line) for line in _text(element)]
+    return [PrefaceLine(line) for line in _text(element, markers)]
 
 
-def _unit(element: etree._Element, kind: str) -> _Node:
+def _unit(element: etree._Element, kind: str, markers: bool) -> _Node:
     node = _Node(kind, line=sourceline(element))
     after: list[str] = []
     for child in iter_children(element):
         name = localname(child)
-        if _presentational(child):
+        if name in PRESENTATION or (markers and _footnote_marker(child)):
             continue
         if name == "num" and not node.num:
-            node.num = " ".join(_text(child, glue=frozenset()))
+            node.num = " ".join(_text(child, markers, glue=frozenset()))
             node.label = child.get("value") or label_of(node.num)
             continue
         if name == "heading" and not node.heading:
-            node.heading = " ".join(_text(child, glue=frozenset()))
+            node.heading = " ".join(_text(child, markers, glue=frozenset()))
             continue
-        child_kind = _KINDS.get(name) if _structural(child) else None
+        child_kind = _KINDS.get(name)
+        if child_kind is not None and not _structural(child):
+            child_kind = None
         if child_kind is not None and not (kind == "article" and child_kind == "article"):
-            node.children.append(_unit(child, child_kind))
+            node.children.append(_unit(child, child_kind, markers))
             continue
-        lines = _text(child)
+        lines = _text(child, markers)
         if not node.children:
             node.content.extend(lines)
         elif name == "continuation":
