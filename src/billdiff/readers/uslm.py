@@ -156,8 +156,9 @@ def read_uslm(root: etree._Element, *, source: str = "") -> Bill:
     # Footnote markers are judged by their class, a test made for every element of the text:
     # only in documents that have any (the US Code's).
     markers = any(_footnote_marker(ref) for ref in root.iter("{*}ref"))
-    roots = _body(root, preface, back, top=True, markers=markers)
-    notes = [PrefaceLine(line) for line in _presentation(root)]
+    holders = _unit_holders(root)
+    roots = _body(root, preface, back, top=True, markers=markers, holders=holders)
+    notes = [PrefaceLine(line) for line in _presentation(root, holders)]
     language = root.xpath("string(.//*[local-name()='meta']/*[local-name()='language'])")
     language = str(language).strip() or str(root.get(_XML_LANG) or "")
     return Bill(
@@ -183,6 +184,7 @@ def _body(
     *,
     top: bool,
     markers: bool,
+    holders: set[etree._Element],
 ) -> list[_Node]:
     """The units of a document (or of a wrapper inside one); text around them goes to the
     preface before the first unit and to ``back`` after it."""
@@ -194,21 +196,21 @@ def _body(
         kind = _kind(child)
         if name == "meta":
             pass
-        elif top and kind is None and name != "main" and not _holds_units(child):
+        elif top and kind is None and name != "main" and child not in holders:
             # Front and back matter (preface, signatures, legislative history): no section
             # to keep clean, so their page numbers and notes stay where they stand.
             (back if roots else preface).extend(_lines(child, markers, notes=True))
-        elif _presentational(child) and not _holds_units(child):
+        elif _presentational(child) and child not in holders:
             pass  # its text is in the conclusions (see _presentation), its tail is not
         elif kind is not None:
             roots.append(_unit(child, kind, markers))
         elif name in ROOTS and not top and _structural(child):
-            roots.append(_document(child, markers))
-        elif name == "main" or _holds_units(child):
+            roots.append(_document(child, markers, holders))
+        elif name == "main" or child in holders:
             # main, and the collection/component/publicLaws wrappers of a Statutes at Large
             # volume: their units are the document's, their other text goes around them.
             inner_preface: list[PrefaceLine] = []
-            inner = _body(child, inner_preface, back, top=False, markers=markers)
+            inner = _body(child, inner_preface, back, top=False, markers=markers, holders=holders)
             (back if roots else preface).extend(inner_preface)
             roots.extend(inner)
         else:
@@ -235,24 +237,35 @@ def _structural(element: etree._Element) -> bool:
 
 
 _SECTION_OR_ABOVE = frozenset({"part", "title", "chapter", "article"})
+_HOLDER_TAGS = tuple(
+    f"{{*}}{name}"
+    for name in sorted(ROOTS | {n for n, k in _KINDS.items() if k in _SECTION_OR_ABOVE})
+)
 
 
-def _holds_units(element: etree._Element) -> bool:
-    """Whether a section (or a container of sections, or a nested document) stands below
-    ``element``, outside quotations and presentation. The numbered paragraphs of a preamble's
-    recitals do not make the preamble a wrapper."""
-    stack = list(iter_children(element))
-    while stack:
-        below = stack.pop()
-        name = localname(below)
-        if _structural(below) and (name in ROOTS or _KINDS[name] in _SECTION_OR_ABOVE):
-            return True
-        if name not in _QUOTED and not _presentational(below):
-            stack.extend(iter_children(below))
-    return False
+def _unit_holders(root: etree._Element) -> set[etree._Element]:
+    """The elements that hold a section (or a container of sections, or a nested document)
+    below them, outside quotations and presentation: the wrappers of the body. The numbered
+    paragraphs of a preamble's recitals do not make the preamble a wrapper.
+
+    Found in one pass up from each unit, stopping at an element already found (what lies
+    above it is decided by it alone) or at a quotation or note, which holds the unit but
+    hides it from what is above; so hostile nesting costs no more than the tree's size."""
+    holders: set[etree._Element] = set()
+    for unit in root.iter(*_HOLDER_TAGS):
+        name = localname(unit)
+        if not _structural(unit) or not (name in ROOTS or _KINDS[name] in _SECTION_OR_ABOVE):
+            continue
+        up = unit.getparent()
+        while up is not None and up not in holders:
+            holders.add(up)
+            if localname(up) in _QUOTED or _presentational(up):
+                break
+            up = up.getparent()
+    return holders
 
 
-def _document(element: etree._Element, markers: bool) -> _Node:
+def _document(element: etree._Element, markers: bool, holders: set[etree._Element]) -> _Node:
     """A document nested in another (a law in a Statutes at Large volume) -> a ``part``."""
     cited = [
         str(element.xpath(f"string(./*[local-name()='meta']/*[local-name()='{name}'][1])"))
@@ -262,7 +275,7 @@ def _document(element: etree._Element, markers: bool) -> _Node:
     node = _Node("part", label=label, line=sourceline(element))
     preface: list[PrefaceLine] = []
     back: list[PrefaceLine] = []
-    units = _body(element, preface, back, top=False, markers=markers)
+    units = _body(element, preface, back, top=False, markers=markers, holders=holders)
     node.content.extend(line.text for line in preface)
     node.children.extend(units)
     if back:
@@ -270,7 +283,7 @@ def _document(element: etree._Element, markers: bool) -> _Node:
     return node
 
 
-def _presentation(root: etree._Element) -> list[str]:
+def _presentation(root: etree._Element, holders: set[etree._Element]) -> list[str]:
     """The text of the presentation elements that _body leaves out, in document order: every
     one inside a unit, and in the body outside units those that hold no unit (a compiler's
     bracket note around a repealed section is a wrapper, not a note). Front and back matter
@@ -284,10 +297,10 @@ def _presentation(root: etree._Element) -> list[str]:
         if len(ancestors) < 2 or any(up in taken or localname(up) == "meta" for up in ancestors):
             continue  # a root-level element, or inside one already taken or in <meta>
         top = ancestors[-2]  # the child of the root that holds it
-        if _kind(top) is None and localname(top) != "main" and not _holds_units(top):
+        if _kind(top) is None and localname(top) != "main" and top not in holders:
             continue  # front or back matter: its notes stay where they stand
         in_unit = any(_kind(up) is not None for up in ancestors)
-        if in_unit or not _holds_units(element):
+        if in_unit or element not in holders:
             taken.add(element)
             lines.extend(text_lines([element], inline=INLINE, glue=GLUE, skip=_META))
     return lines
