@@ -290,17 +290,37 @@ def _presentation(root: etree._Element, holders: set[etree._Element]) -> list[st
     keep theirs in place."""
     lines: list[str] = []
     taken: set[etree._Element] = set()
+    # For each element met: are its descendants hidden (in front or back matter, in <meta>, in
+    # a note already taken), and are they in a unit? Filled once per element, so that deep
+    # nesting costs no more than the tree's size.
+    known: dict[etree._Element, tuple[bool, bool]] = {root: (False, False)}
+
+    def context(element: etree._Element) -> tuple[bool, bool]:
+        chain: list[etree._Element] = []
+        node: etree._Element | None = element
+        while node is not None and node not in known:
+            chain.append(node)
+            node = node.getparent()
+        hidden, in_unit = known[node] if node is not None else (True, False)
+        for node in reversed(chain):
+            name = localname(node)
+            outside_body = (
+                node.getparent() is root
+                and name != "main"
+                and _kind(node) is None
+                and node not in holders
+            )
+            hidden = hidden or name == "meta" or node in taken or outside_body
+            in_unit = in_unit or _kind(node) is not None
+            known[node] = (hidden, in_unit)
+        return hidden, in_unit
+
     for element in root.iter(*_PRESENTATION_TAGS):
-        if not _presentational(element):
-            continue  # a <ref> that marks no footnote
-        ancestors = list(element.iterancestors())
-        if len(ancestors) < 2 or any(up in taken or localname(up) == "meta" for up in ancestors):
-            continue  # a root-level element, or inside one already taken or in <meta>
-        top = ancestors[-2]  # the child of the root that holds it
-        if _kind(top) is None and localname(top) != "main" and top not in holders:
-            continue  # front or back matter: its notes stay where they stand
-        in_unit = any(_kind(up) is not None for up in ancestors)
-        if in_unit or element not in holders:
+        parent = element.getparent()
+        if parent is None or parent is root or not _presentational(element):
+            continue  # the root, front or back matter, or a <ref> that marks no footnote
+        hidden, in_unit = context(parent)
+        if not hidden and (in_unit or element not in holders):
             taken.add(element)
             lines.extend(text_lines([element], inline=INLINE, glue=GLUE, skip=_META))
     return lines
