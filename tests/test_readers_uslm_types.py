@@ -264,3 +264,12 @@ def test_notes_outside_the_body_stay_where_they_stand() -> None:
         "Jan. 10, considered and passed House.",
     ]
     assert bill.preface[0].text == "131 STAT. 11"
+
+
+@pytest.mark.parametrize("namespace", [USLM, USLM_1], ids=["2.x", "1.0"])
+def test_a_uslm_fragment_is_refused_clearly(namespace: str) -> None:
+    """A bare <section> in a USLM namespace is no document: one clear error, not "neither
+    Akoma Ntoso nor USLM"."""
+    data = f'<?xml version="1.0"?><section xmlns="{namespace}"><num>SEC. 1.</num></section>'
+    with pytest.raises(billdiff.InputError, match=r"f\.xml: not a USLM bill, resolution, law"):
+        billdiff.parse(data.encode(), source="f.xml")
