@@ -20,7 +20,7 @@ from billdiff.profiles import Profile, detect_profile, get_profile
 from billdiff.readers import Document, read_text
 from billdiff.readers.akn import is_akn, read_akn
 from billdiff.readers.detect import sniff as _sniff
-from billdiff.readers.uslm import is_uslm, read_uslm
+from billdiff.readers.uslm import in_uslm_namespace, read_uslm
 from billdiff.readers.xml import parse_xml
 from billdiff.render import get_renderer
 from billdiff.schema import validate as _validate
@@ -67,7 +67,7 @@ def sniff(data: bytes, source: str = "") -> str:
 
 def _read_xml(data: bytes, source: str) -> Bill:
     root = parse_xml(data, source=source)
-    if is_uslm(root):
+    if in_uslm_namespace(root):  # read, or refused by name (a regulation, a fragment)
         return read_uslm(root, source=source)
     if is_akn(root):
         if akn.BD_NS in root.nsmap.values():  # billdiff's own output round-trips exactly
