@@ -13,6 +13,7 @@ from billdiff import akn, parallel
 from billdiff.changes import Comparison
 from billdiff.compare import Options
 from billdiff.compare import compare as _compare
+from billdiff.diagnose import diagnose
 from billdiff.errors import InputError, RenderError, UnsupportedFormatError
 from billdiff.model import Bill
 from billdiff.parse import parse as _parse
@@ -99,12 +100,17 @@ def _document(data: str | bytes, kind: str, source: str) -> Document:
 def parse(
     data: str | bytes, *, profile: str | Profile | None = None, source: str = "<string>"
 ) -> Bill:
-    """Parse a document given as text or bytes into a Bill."""
+    """Parse a document given as text or bytes into a Bill, with warnings (``Bill.warnings``)
+    when the structure found is doubtful (see :mod:`billdiff.diagnose`)."""
     kind = sniff(data, source) if isinstance(data, bytes) else "text"
     if kind in ("akn", "uslm", "xml"):
         assert isinstance(data, bytes)
-        return _read_xml(data, source)
-    return _parse(_document(data, kind, source), profile)
+        bill = _read_xml(data, source)
+        # the XML marks its structure up: only the checks on the articles found apply
+        return bill.with_warnings(diagnose(bill))
+    document = _document(data, kind, source)
+    bill = _parse(document, profile)
+    return bill.with_warnings(diagnose(bill, document, detected=profile is None))
 
 
 def read(
