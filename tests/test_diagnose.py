@@ -3,13 +3,21 @@ on a synthetic collapse of its class, and no document of the shared corpus is wa
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
+import jsonschema
 import pytest
 
 from billdiff import api
+from billdiff.compare import Options
 from billdiff.diagnose import diagnose, heading_number
 from billdiff.model import Bill, StructureWarning, Unit, WarningCode
+from billdiff.schema import json_schema
+
+from .conftest import FIXTURES
+from .helpers import assert_valid_akn
+from .test_cli import run
 
 
 def codes(bill: Bill) -> list[str]:
@@ -161,3 +169,93 @@ def test_corpus_is_quiet(corpus: Path) -> None:
         if (bill := api.read(path)).warnings
     }
     assert warned == {}
+
+
+# --- every output says so --------------------------------------------------------------------
+
+WIKI = "PROPOSAL FOR A REGULATION\n\n" + "\n\n".join(
+    f"== Article {n}: Title number {n}\n\n1. Member States shall act.\n(a) first;\n(b) second."
+    for n in range(1, 13)
+)
+WIKI_MESSAGE = "no articles found in 49 lines of text, although 12 look like article headings"
+
+
+@pytest.fixture
+def drafts(tmp_path: Path) -> tuple[Path, Path]:
+    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
+    old.write_text(WIKI, "utf-8")
+    new.write_text(WIKI.replace("first;", "first one;"), "utf-8")
+    return old, new
+
+
+def test_cli_diff_warns_on_stderr_with_exit_status_unchanged(drafts: tuple[Path, Path]) -> None:
+    old, new = drafts
+    result = run("diff", old, new)
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        f"billdiff: warning: {old}: {WIKI_MESSAGE}",
+        f"billdiff: warning: {new}: {WIKI_MESSAGE}",
+    ]
+    # the text report says so after its header, before any change
+    lines = result.stdout.splitlines()
+    assert lines[2] == f"warning: {old}: {WIKI_MESSAGE}"
+    same = run("diff", old, old)
+    assert same.returncode == 0
+    assert len(same.stderr.splitlines()) == 2
+
+
+def test_cli_parse_warns_and_explains(drafts: tuple[Path, Path]) -> None:
+    old, _ = drafts
+    result = run("parse", old)
+    assert result.returncode == 0
+    assert result.stderr == f"billdiff: warning: {old}: {WIKI_MESSAGE}\n"
+    assert_valid_akn(result.stdout.encode("utf-8"))
+    explained = run("parse", "--explain", old)
+    assert f"{old}: structure in doubt (no-articles): {WIKI_MESSAGE}" in explained.stderr
+
+
+def test_cli_quiet_on_a_sound_bill() -> None:
+    result = run("parse", FIXTURES / "sample.old.txt")
+    assert result.returncode == 0
+    assert result.stderr == ""
+
+
+def test_json_lists_the_warnings_of_each_reading(drafts: tuple[Path, Path]) -> None:
+    old, new = drafts
+    data = json.loads(api.render(api.compare(old, new), "json"))
+    jsonschema.validate(data, json_schema("changes"))
+    assert data["version"] == 2
+    assert data["warnings"] == [
+        {"reading": side, "code": "no-articles", "message": WIKI_MESSAGE} for side in ("old", "new")
+    ]
+
+
+def test_html_report_has_a_banner_naming_the_reading(drafts: tuple[Path, Path]) -> None:
+    old, new = drafts
+    page = api.render(api.compare(old, new, options=Options(new_label="Draft 2")), "html")
+    banner = page[page.index('<div class="structure-warning"') : page.index("</header>")]
+    assert "the structure found may be wrong" in banner
+    assert f"<b>old.txt</b>: {WIKI_MESSAGE}" in banner
+    assert f"<b>Draft 2</b>: {WIKI_MESSAGE}" in banner
+    sound = api.compare(FIXTURES / "sample.old.txt", FIXTURES / "sample.new.txt")
+    assert '<div class="structure-warning"' not in api.render(sound, "html")
+
+
+def test_history_outputs_carry_the_warnings(drafts: tuple[Path, Path]) -> None:
+    old, new = drafts
+    result = api.history([old, new])
+    data = json.loads(api.render_history(result, "json"))
+    jsonschema.validate(data, json_schema("history"))
+    assert data["version"] == 2
+    assert [(w["reading"], w["code"]) for w in data["warnings"]] == [
+        (0, "no-articles"),
+        (1, "no-articles"),
+    ]
+    assert f"warning: [1] {WIKI_MESSAGE}" in api.render_history(result, "text")
+    page = api.render_history(result, "html")
+    assert f"<b>old.txt</b>: {WIKI_MESSAGE}" in page[: page.index("</header>")]
+    cli = run("history", old, new)
+    assert cli.stderr.splitlines() == [
+        f"billdiff: warning: {old}: {WIKI_MESSAGE}",
+        f"billdiff: warning: {new}: {WIKI_MESSAGE}",
+    ]

@@ -15,7 +15,7 @@ from billdiff.compare import Options
 from billdiff.compare import compare as _compare
 from billdiff.diagnose import diagnose
 from billdiff.errors import InputError, RenderError, UnsupportedFormatError
-from billdiff.model import Bill
+from billdiff.model import Bill, StructureWarning
 from billdiff.parse import parse as _parse
 from billdiff.profiles import Profile, detect_profile, get_profile
 from billdiff.readers import Document, read_text
@@ -263,6 +263,8 @@ class Explanation:
     confidence: float
     articles: int
     scores: dict[str, int]
+    #: Why the structure found is doubtful (see :mod:`billdiff.diagnose`); empty when it is not.
+    warnings: tuple[StructureWarning, ...] = ()
 
 
 def explain(
@@ -273,7 +275,7 @@ def explain(
     kind = sniff(data, source)
     if kind in ("akn", "uslm", "xml"):  # structure comes from the XML, not from a profile
         bill = _read_xml(data, source)
-        return Explanation(bill.profile, 1.0, len(bill.articles()), {})
+        return Explanation(bill.profile, 1.0, len(bill.articles()), {}, diagnose(bill))
     document = _document(data, kind, source)
     lines = [block.text for block in document.blocks]
     from billdiff.profiles import all_profiles
@@ -284,7 +286,8 @@ def explain(
     else:
         chosen, confidence = detect_profile(lines)
     bill = _parse(document, chosen)
-    return Explanation(chosen.name, confidence, len(bill.articles()), scores)
+    found = diagnose(bill, document, detected=not profile)
+    return Explanation(chosen.name, confidence, len(bill.articles()), scores, found)
 
 
 def validate(path: PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES) -> list[str]:
