@@ -11,8 +11,9 @@ import pytest
 
 from billdiff import api
 from billdiff.compare import Options
-from billdiff.diagnose import diagnose, heading_number
+from billdiff.diagnose import count_candidates, diagnose, heading_number
 from billdiff.model import Bill, StructureWarning, Unit, WarningCode
+from billdiff.readers import read_text
 from billdiff.schema import json_schema
 
 from .conftest import FIXTURES
@@ -48,6 +49,7 @@ def article(label: str, *content: str) -> Unit:
 )
 def test_heading_candidates(line: str, number: str) -> None:
     assert heading_number(line) == number
+    assert count_candidates(f"text\n{line}\nmore") == 1
 
 
 @pytest.mark.parametrize(
@@ -57,11 +59,14 @@ def test_heading_candidates(line: str, number: str) -> None:
         "§ 47a wird wie folgt geändert:",
         "«Статья 5. Quoted heading of an amendment",
         "The Article 5 of the Regulation",
+        "§ 195 Absatz 2 des Telekommunikationsgesetzes.",
+        "Artikel 8 Absatz 2 oder Absatz 6 der Verordnung (EU) Nr. 1227/2011",
         "Article " + "x" * 200 + " 5",
     ],
 )
 def test_not_heading_candidates(line: str) -> None:
     assert heading_number(line) is None
+    assert count_candidates(f"text\n{line}\nmore") == 0
 
 
 def test_wiki_headings_give_no_articles_and_warn() -> None:
@@ -85,15 +90,34 @@ def test_deep_markdown_headings_warn_of_few_articles() -> None:
     assert "only 3 articles found, but 15 lines" in bill.warnings[0].message
 
 
+# What an unclosed quotation leaves: article 2 holds the headings of articles 3 to 7.
+SWALLOWED = tuple(line for n in range(3, 8) for line in (f"Article {n}", f"Rule {n}."))
+SWALLOWING = Bill((article("1", "Scope."), article("2", "“ When adopting", *SWALLOWED)))
+
+
 def test_article_swallowing_its_followers_warns() -> None:
-    # what an unclosed quotation leaves: article 2 holds the headings of articles 3 to 7
-    swallowed = tuple(line for n in range(3, 8) for line in (f"Article {n}", f"Rule {n}."))
-    bill = Bill((article("1", "Scope."), article("2", "“ When adopting", *swallowed)))
-    found = diagnose(bill)
+    # without a document (XML input) the articles' own lines are scanned
+    found = diagnose(SWALLOWING)
     assert [w.code for w in found] == [WarningCode.DOMINANT_ARTICLE]
     assert (
         found[0].message == "article 2 holds 5 lines that look like article headings of their own"
     )
+
+
+def test_headings_of_no_article_warn() -> None:
+    # with the document, its heading lines are compared with the articles found
+    document = read_text("\n".join(SWALLOWING.lines()), source="q.txt")
+    found = diagnose(SWALLOWING, document, detected=False)
+    assert [w.code for w in found] == [WarningCode.DOMINANT_ARTICLE]
+    assert found[0].message == (
+        "5 lines look like headings of articles that were not found (3, 4, 5, 6, 7): "
+        "other articles may hold them"
+    )
+    # the table of contents of a sound bill repeats found numbers: no warning
+    sound = Bill(tuple(article(str(n), "Text.") for n in range(1, 8)))
+    toc = "\n".join(f"Article {n}" for n in range(1, 8))
+    document = read_text(toc + "\n" + "\n".join(sound.lines()), source="toc.txt")
+    assert diagnose(sound, document, detected=False) == ()
 
 
 def test_one_article_holding_most_text_warns() -> None:

@@ -34,22 +34,30 @@ from billdiff.readers import Document
 # Presentation around a heading's words: Markdown headings of any depth, wiki/AsciiDoc "="
 # headings, bold/italic markers, list bullets, block quotes' ">" and leading tabs. Quotation
 # marks are not decoration: a quoted heading belongs to an amendment, not to the bill.
-_DECORATION = re.compile(r"^(?:[\s#=>*_•·▪–-]+)")
-_TRAILING = re.compile(r"[\s=#*_]+$")
+_DECORATION = r"[\s#=>*_•·▪–-]*"
+_TRAILING = " \t=#*_"
 
 # A heading word of some legislative tradition, then a number (digits, letter suffixes, dashes:
-# 5, 52ca, 3-1-1, L1142-1, 1er). Case-insensitive, so upper-case forms match too.
+# 5, 52ca, 3-1-1, L1142-1, 1er); or, in Kazakh, the number first ("5-бап.", "3-1-бап").
+# Case-insensitive, so upper-case forms match too. One pattern, matched once per line: the
+# scan reads every line of the document (SGB V has 34,000).
 _HEADING_WORDS = (
     r"article|art\.|artikel|artículo|articulo|articolo|artigo|artykuł|статья|ст\.|стаття"
     r"|бап|§|section|sec\.|clause|ibara|kifungu"
 )
-_CANDIDATE = re.compile(rf"^(?:{_HEADING_WORDS})\s*([A-ZА-Я]{{0,2}}\d+(?:[-.]?\w)*)", re.IGNORECASE)
+_CANDIDATE = re.compile(
+    rf"^{_DECORATION}(?:(?:{_HEADING_WORDS})\s*([A-ZА-Я]{{0,2}}\d+(?:[-.]?\w)*)"
+    r"|(\d+(?:-\d+)*)-бап\b)",
+    re.IGNORECASE | re.MULTILINE,
+)
 # After the number a heading ends, or goes on with punctuation or a capitalised title; a
 # lower-case word makes it a sentence citing an article ("Section 409C of the Act is
 # amended", "§ 47a wird wie folgt geändert").
 _PUNCTUATION = ".:)—–-"
-# Kazakh puts the number first: "5-бап." and "3-1-бап".
-_KZ_CANDIDATE = re.compile(r"^(\d+(?:-\d+)*)-бап\b", re.IGNORECASE)
+# German capitalises nouns, so a cross-reference wrapped onto the start of a line ("§ 195
+# Absatz 2 des …", "Artikel 8 Absatz 2 der Verordnung") looks like a heading with a title:
+# the words that continue a citation say otherwise.
+_CITATION = re.compile(r"(?:Absatz|Abs\.|Satz|Nummer|Nr\.|Buchstabe|Unterabsatz)\b")
 # A heading is a short line: a sentence that starts with "Section 5 of the Act ..." is longer.
 _MAX_HEADING = 160
 
@@ -63,8 +71,11 @@ FEW_MIN_CANDIDATES = 8
 #: a short bill may well have one long article).
 DOMINANT_SHARE = 0.5
 DOMINANT_MIN = 8
-#: An article whose own text holds this many candidate headings swallowed its followers.
-SWALLOWED_MIN = 3
+#: An article whose own text holds this many candidate headings swallowed its followers; in a
+#: document, this many headings whose number is no article's (and more than MISSED_SHARE of
+#: the articles: SGB V's 665 §§ have 3 such lines, cross-references in lists).
+SWALLOWED_MIN = 4
+MISSED_SHARE = 0.01
 #: Backwards steps within one container: at least this many and this share of all steps.
 BACKWARDS_MIN = 3
 BACKWARDS_SHARE = 0.1
@@ -78,32 +89,44 @@ NO_ARTICLES_CANDIDATES = 2
 NO_ARTICLES_LINES = 200
 #: A detected profile below this confidence is a guess (as ``parse --explain`` says).
 UNSURE_CONFIDENCE = 0.5
-
-
-def strip_decoration(line: str) -> str:
-    """A line's words without Markdown/wiki heading marks, bold markers or bullets."""
-    return _TRAILING.sub("", _DECORATION.sub("", line))
+#: A coarse sample's confidence this high is not measured again in full.
+SURE_CONFIDENCE = 0.8
+_QUICK_SAMPLE = 1000
 
 
 def heading_number(line: str) -> str | None:
     """The number of a line that looks like an article heading in some language, else None."""
-    if len(line) > _MAX_HEADING:
+    found = _CANDIDATE.match(line)
+    return _number(found, line, len(line)) if found else None
+
+
+def _number(found: re.Match[str], text: str, end: int) -> str | None:
+    """The number of a candidate match whose line ends at ``end``, if it is a heading."""
+    if end - found.start() > _MAX_HEADING:
         return None
-    text = strip_decoration(line)
-    found = _KZ_CANDIDATE.match(text)
-    if found:
-        return found.group(1)
-    found = _CANDIDATE.match(text)
-    if not found:
-        return None
-    rest = text[found.end() :].lstrip()
-    if not rest or rest[0] in _PUNCTUATION or rest[0].isupper():
+    if found.group(2):  # Kazakh: the heading word after the number closes the heading
+        return found.group(2)
+    rest = text[found.end() : end].rstrip(_TRAILING).lstrip()
+    if not rest or rest[0] in _PUNCTUATION or (rest[0].isupper() and not _CITATION.match(rest)):
         return found.group(1)
     return None
 
 
-def count_candidates(lines: Iterable[str]) -> int:
-    return sum(1 for line in lines if heading_number(line) is not None)
+def candidates(text: str) -> list[str]:
+    """The numbers of the lines of ``text`` that look like article headings. One regular
+    expression over the whole text, not a call per line: this reads every line of every
+    document."""
+    numbers = []
+    for found in _CANDIDATE.finditer(text):
+        end = text.find("\n", found.end())
+        number = _number(found, text, len(text) if end < 0 else end)
+        if number is not None:
+            numbers.append(number)
+    return numbers
+
+
+def count_candidates(text: str) -> int:
+    return len(candidates(text))
 
 
 def diagnose(
@@ -116,18 +139,23 @@ def diagnose(
     """
     articles = bill.articles()
     warnings: list[StructureWarning] = []
-    if document is not None:
+    if document is None:
+        warnings.extend(_dominant(articles) or _swallowing(articles))
+    else:
         lines = [block.text for block in document.blocks]
-        warnings.extend(_few_or_none(articles, lines))
+        numbers = candidates("\n".join(lines))
+        # one warning per collapse: headings missed by the thousand are not also "swallowed"
+        found = _few_or_none(articles, lines, len(numbers))
+        warnings.extend(found or _dominant(articles) or _missed(articles, numbers))
         if detected and articles:
             warnings.extend(_unsure(bill, lines))
-    warnings.extend(_dominant(articles))
     warnings.extend(_numbering(bill))
     return tuple(warnings)
 
 
-def _few_or_none(articles: tuple[Unit, ...], lines: list[str]) -> list[StructureWarning]:
-    candidates = count_candidates(lines)
+def _few_or_none(
+    articles: tuple[Unit, ...], lines: list[str], candidates: int
+) -> list[StructureWarning]:
     if not articles:
         filled = sum(1 for line in lines if line.strip())
         if candidates >= NO_ARTICLES_CANDIDATES or filled > NO_ARTICLES_LINES:
@@ -150,7 +178,41 @@ def _few_or_none(articles: tuple[Unit, ...], lines: list[str]) -> list[Structure
     return []
 
 
+# French ordinals: "Article 1er" is article 1.
+_ORDINAL = re.compile(r"^(\d+)(?:er|re)$")
+
+
+def _missed(articles: tuple[Unit, ...], numbers: list[str]) -> list[StructureWarning]:
+    """Headings whose number is no article's: what a swallowing article (an unclosed
+    quotation, a quoted section taken for the bill's own) leaves behind. A table of contents
+    repeats the numbers of found articles, so it does not count."""
+    labels = {unit.label.lower() for unit in articles}
+    missed = list(
+        dict.fromkeys(
+            number
+            for number in numbers
+            if _ORDINAL.sub(r"\1", number.lower()) not in labels and number.lower() not in labels
+        )
+    )
+    if len(missed) < SWALLOWED_MIN or len(missed) <= MISSED_SHARE * len(articles):
+        return []
+    shown = ", ".join(missed[:8]) + (", …" if len(missed) > 8 else "")
+    return [
+        StructureWarning(
+            WarningCode.DOMINANT_ARTICLE,
+            f"{len(missed)} lines look like headings of articles that were not found ({shown}): "
+            "other articles may hold them",
+        )
+    ]
+
+
 def _unsure(bill: Bill, lines: list[str]) -> list[StructureWarning]:
+    # Detection again, as the parser did it: a long document's profile is first checked on a
+    # coarse sample (a sixth of detection's own), and only a doubtful one is measured in full,
+    # so that parsing a large code does not pay for its detection twice.
+    step = max(1, len(lines) // _QUICK_SAMPLE)
+    if step > 1 and detect_profile(lines[::step])[1] >= SURE_CONFIDENCE:
+        return []
     chosen, confidence = detect_profile(lines)
     if confidence >= UNSURE_CONFIDENCE:
         return []
@@ -168,21 +230,28 @@ def _dominant(articles: tuple[Unit, ...]) -> list[StructureWarning]:
         return []
     # The text of a leaf-most article: a nested article (an article inside an article) is
     # counted once, in its own right, so that the outer one is not said to hold it.
-    sizes = [sum(len(line) for line in _own_article_lines(unit)) for unit in articles]
+    sizes = [len(_own_article_text(unit)) for unit in articles]
     total = sum(sizes)
-    warnings: list[StructureWarning] = []
     biggest = max(range(len(articles)), key=sizes.__getitem__)
-    if len(articles) >= DOMINANT_MIN and total and sizes[biggest] > DOMINANT_SHARE * total:
-        warnings.append(
-            StructureWarning(
-                WarningCode.DOMINANT_ARTICLE,
-                f"article {_name(articles[biggest])} holds {sizes[biggest] * 100 // total}% "
-                f"of the text of {len(articles)} articles",
-            )
+    if len(articles) < DOMINANT_MIN or not total or sizes[biggest] <= DOMINANT_SHARE * total:
+        return []
+    return [
+        StructureWarning(
+            WarningCode.DOMINANT_ARTICLE,
+            f"article {_name(articles[biggest])} holds {sizes[biggest] * 100 // total}% "
+            f"of the text of {len(articles)} articles",
         )
-        return warnings
+    ]
+
+
+def _swallowing(articles: tuple[Unit, ...]) -> list[StructureWarning]:
+    """Articles holding heading-like lines of their own; for XML input, where there is no
+    document text to compare the articles' numbers with."""
+    warnings: list[StructureWarning] = []
     for unit in articles:
-        inner = count_candidates(list(_own_article_lines(unit))[1:])
+        text = _own_article_text(unit)
+        first = text.find("\n")  # the article's own heading is no sign of collapse
+        inner = count_candidates(text[first + 1 :]) if first >= 0 else 0
         if inner >= SWALLOWED_MIN:
             warnings.append(
                 StructureWarning(
@@ -193,6 +262,14 @@ def _dominant(articles: tuple[Unit, ...]) -> list[StructureWarning]:
             )
             break  # one is enough to say the structure is doubtful
     return warnings
+
+
+def _own_article_text(article: Unit) -> str:
+    """The article's text without the articles nested in it (rare: then they count in their
+    own right, so that the outer one is not said to hold them)."""
+    if not any(unit.kind == "article" for unit in article.iter() if unit is not article):
+        return article.text()  # kept by the unit: compare reads it again
+    return "\n".join(_own_article_lines(article))
 
 
 def _own_article_lines(article: Unit) -> Iterable[str]:
