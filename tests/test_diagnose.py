@@ -4,6 +4,7 @@ on a synthetic collapse of its class, and no document of the shared corpus is wa
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 
 import jsonschema
@@ -283,3 +284,13 @@ def test_history_outputs_carry_the_warnings(drafts: tuple[Path, Path]) -> None:
         f"billdiff: warning: {old}: {WIKI_MESSAGE}",
         f"billdiff: warning: {new}: {WIKI_MESSAGE}",
     ]
+
+
+def test_hostile_text_is_diagnosed_in_linear_time() -> None:
+    # long blank runs and decoration without a heading, digits past int()'s limit
+    text = "\n" * 200_000 + " " * 100_000 + "#" * 50_000 + "\nArticle " + "9" * 6000
+    start = time.perf_counter()
+    api.parse(text, source="hostile.txt")  # must end, without an error
+    assert time.perf_counter() - start < 5
+    labels = Bill(tuple(article("9" * 6000) for _ in range(3)))
+    assert diagnose(labels) == ()

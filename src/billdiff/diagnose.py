@@ -34,7 +34,10 @@ from billdiff.readers import Document
 # Presentation around a heading's words: Markdown headings of any depth, wiki/AsciiDoc "="
 # headings, bold/italic markers, list bullets, block quotes' ">" and leading tabs. Quotation
 # marks are not decoration: a quoted heading belongs to an amendment, not to the bill.
-_DECORATION = r"[\s#=>*_•·▪–-]*"
+# Spaces but never a line break: the scan runs over the whole text at once, and a pattern
+# that crossed lines would try every line of a long blank run again (quadratic time).
+_SPACE = r"[ \t\u00a0\u2000-\u200b\u202f\u3000]"
+_DECORATION = rf"(?:{_SPACE}|[#=>*_•·▪–-])*"
 _TRAILING = " \t=#*_"
 
 # A heading word of some legislative tradition, then a number (digits, letter suffixes, dashes:
@@ -46,7 +49,7 @@ _HEADING_WORDS = (
     r"|бап|§|section|sec\.|clause|ibara|kifungu"
 )
 _CANDIDATE = re.compile(
-    rf"^{_DECORATION}(?:(?:{_HEADING_WORDS})\s*([A-ZА-Я]{{0,2}}\d+(?:[-.]?\w)*)"
+    rf"^{_DECORATION}(?:(?:{_HEADING_WORDS}){_SPACE}*([A-ZА-Я]{{0,2}}\d+(?:[-.]?\w)*)"
     r"|(\d+(?:-\d+)*)-бап\b)",
     re.IGNORECASE | re.MULTILINE,
 )
@@ -283,7 +286,9 @@ def _name(unit: Unit) -> str:
     return unit.label or unit.num or unit.eid or "?"
 
 
-_INTEGER = re.compile(r"\d+")
+# The leading digits of a label, at most nine: a hostile label of 5,000 digits is no number
+# int() will take, and no real article is numbered past a billion.
+_INTEGER = re.compile(r"\d{1,9}")
 
 
 def _numbering(bill: Bill) -> list[StructureWarning]:
