@@ -21,6 +21,14 @@ from .conftest import FIXTURES
 from .helpers import assert_valid_akn
 from .test_cli import run
 
+WIKI = "PROPOSAL FOR A REGULATION\n\n" + "\n\n".join(
+    f"== Article {n}: Title number {n}\n\n1. Member States shall act.\n(a) first;\n(b) second."
+    for n in range(1, 13)
+)
+WIKI_MESSAGE = "no articles found in 49 lines of text, although 12 look like article headings"
+#: A profile that does not know "Article 5" headings: the readings collapse with it.
+WRONG = "us"
+
 
 def codes(bill: Bill) -> list[str]:
     return [warning.code for warning in bill.warnings]
@@ -70,23 +78,27 @@ def test_not_heading_candidates(line: str) -> None:
     assert count_candidates(f"text\n{line}\nmore") == 0
 
 
-def test_wiki_headings_give_no_articles_and_warn() -> None:
-    text = "PROPOSAL FOR A REGULATION\n\n" + "\n\n".join(
-        f"== Article {n}: Title number {n}\n\n1. Member States shall act.\n(a) first;\n(b) second."
-        for n in range(1, 13)
-    )
-    bill = api.parse(text, source="eu.txt")
+def test_wiki_headings_are_read_without_a_warning() -> None:
+    bill = api.parse(WIKI, source="eu.txt")
+    assert len(bill.articles()) == 12
+    assert bill.warnings == ()
+
+
+def test_a_named_profile_that_finds_no_articles_warns() -> None:
+    # The user named a profile that does not know these headings: the collapse is announced
+    # even though the profile was not guessed.
+    bill = api.parse(WIKI, source="eu.txt", profile=WRONG)
     assert codes(bill) == [WarningCode.NO_ARTICLES]
     assert "12 look like article headings" in bill.warnings[0].message
 
 
-def test_deep_markdown_headings_warn_of_few_articles() -> None:
-    # four-hash headings are read; seven-hash ones, deeper than Markdown allows, are not
+def test_headings_of_another_tradition_warn_of_few_articles() -> None:
+    # Russian headings read by the Kazakh profile, English ones beside them not
     text = "# Code\n\n" + "\n\n".join(
-        f"{'#' * (7 if n > 3 else 4)} Article L1142-{n}\n\nLe texte de l'article {n}."
+        (f"Статья {n}." if n <= 3 else f"Article {n}") + f"\n\nLe texte de l'article {n}."
         for n in range(1, 16)
     )
-    bill = api.parse(text, source="code.md")
+    bill = api.parse(text, source="code.md", profile="kz")
     assert WarningCode.FEW_ARTICLES in codes(bill)
     assert "only 3 articles found, but 15 lines" in bill.warnings[0].message
 
@@ -198,12 +210,6 @@ def test_corpus_is_quiet(corpus: Path) -> None:
 
 # --- every output says so --------------------------------------------------------------------
 
-WIKI = "PROPOSAL FOR A REGULATION\n\n" + "\n\n".join(
-    f"== Article {n}: Title number {n}\n\n1. Member States shall act.\n(a) first;\n(b) second."
-    for n in range(1, 13)
-)
-WIKI_MESSAGE = "no articles found in 49 lines of text, although 12 look like article headings"
-
 
 @pytest.fixture
 def drafts(tmp_path: Path) -> tuple[Path, Path]:
@@ -215,7 +221,7 @@ def drafts(tmp_path: Path) -> tuple[Path, Path]:
 
 def test_cli_diff_warns_on_stderr_with_exit_status_unchanged(drafts: tuple[Path, Path]) -> None:
     old, new = drafts
-    result = run("diff", old, new)
+    result = run("diff", "--profile", WRONG, old, new)
     assert result.returncode == 1
     assert result.stderr.splitlines() == [
         f"billdiff: warning: {old}: {WIKI_MESSAGE}",
@@ -224,18 +230,18 @@ def test_cli_diff_warns_on_stderr_with_exit_status_unchanged(drafts: tuple[Path,
     # the text report says so after its header, before any change
     lines = result.stdout.splitlines()
     assert lines[2] == f"warning: {old}: {WIKI_MESSAGE}"
-    same = run("diff", old, old)
+    same = run("diff", "--profile", WRONG, old, old)
     assert same.returncode == 0
     assert len(same.stderr.splitlines()) == 2
 
 
 def test_cli_parse_warns_and_explains(drafts: tuple[Path, Path]) -> None:
     old, _ = drafts
-    result = run("parse", old)
+    result = run("parse", "--profile", WRONG, old)
     assert result.returncode == 0
     assert result.stderr == f"billdiff: warning: {old}: {WIKI_MESSAGE}\n"
     assert_valid_akn(result.stdout.encode("utf-8"))
-    explained = run("parse", "--explain", old)
+    explained = run("parse", "--profile", WRONG, "--explain", old)
     assert f"{old}: structure in doubt (no-articles): {WIKI_MESSAGE}" in explained.stderr
 
 
@@ -247,7 +253,7 @@ def test_cli_quiet_on_a_sound_bill() -> None:
 
 def test_json_lists_the_warnings_of_each_reading(drafts: tuple[Path, Path]) -> None:
     old, new = drafts
-    data = json.loads(api.render(api.compare(old, new), "json"))
+    data = json.loads(api.render(api.compare(old, new, profile=WRONG), "json"))
     jsonschema.validate(data, json_schema("changes"))
     assert data["version"] == 2
     assert data["warnings"] == [
@@ -257,7 +263,9 @@ def test_json_lists_the_warnings_of_each_reading(drafts: tuple[Path, Path]) -> N
 
 def test_html_report_has_a_banner_naming_the_reading(drafts: tuple[Path, Path]) -> None:
     old, new = drafts
-    page = api.render(api.compare(old, new, options=Options(new_label="Draft 2")), "html")
+    page = api.render(
+        api.compare(old, new, profile=WRONG, options=Options(new_label="Draft 2")), "html"
+    )
     banner = page[page.index('<div class="structure-warning"') : page.index("</header>")]
     assert "the structure found may be wrong" in banner
     assert f"<b>old.txt</b>: {WIKI_MESSAGE}" in banner
@@ -268,7 +276,7 @@ def test_html_report_has_a_banner_naming_the_reading(drafts: tuple[Path, Path]) 
 
 def test_history_outputs_carry_the_warnings(drafts: tuple[Path, Path]) -> None:
     old, new = drafts
-    result = api.history([old, new])
+    result = api.history([old, new], profile=WRONG)
     data = json.loads(api.render_history(result, "json"))
     jsonschema.validate(data, json_schema("history"))
     assert data["version"] == 2
@@ -279,7 +287,7 @@ def test_history_outputs_carry_the_warnings(drafts: tuple[Path, Path]) -> None:
     assert f"warning: [1] {WIKI_MESSAGE}" in api.render_history(result, "text")
     page = api.render_history(result, "html")
     assert f"<b>old.txt</b>: {WIKI_MESSAGE}" in page[: page.index("</header>")]
-    cli = run("history", old, new)
+    cli = run("history", "--profile", WRONG, old, new)
     assert cli.stderr.splitlines() == [
         f"billdiff: warning: {old}: {WIKI_MESSAGE}",
         f"billdiff: warning: {new}: {WIKI_MESSAGE}",

@@ -28,6 +28,7 @@ from collections.abc import Iterable
 from itertools import pairwise
 
 from billdiff.model import Bill, StructureWarning, Unit, WarningCode
+from billdiff.parse import undress
 from billdiff.profiles import detect_profile
 from billdiff.readers import Document
 
@@ -151,7 +152,8 @@ def diagnose(
         found = _few_or_none(articles, lines, len(numbers))
         warnings.extend(found or _dominant(articles) or _missed(articles, numbers))
         if detected and articles:
-            warnings.extend(_unsure(bill, lines))
+            # measured on the lines the parser detected from: without their dress
+            warnings.extend(_unsure(bill, [block.text for block in undress(document).blocks]))
     warnings.extend(_numbering(bill))
     return tuple(warnings)
 

@@ -41,7 +41,7 @@ class _Node(Draft):
 
 _NOTE_RANK = 100
 _LETTER_OF_ROMAN = {LOWER_ROMAN: LOWER, UPPER_ROMAN: UPPER}
-_SEQUENCE = re.compile(r"^(\d+)([A-Za-z]*)$")
+_SEQUENCE = re.compile(r"^(\d{1,9})([A-Za-z]*)$")  # int() refuses thousands of digits
 #: How far a "sequential" number may jump: gaps of repealed clauses, not quoted "96A".
 _MAX_GAP = 3
 #: How far to look ahead to settle whether "(i)" is a letter or a roman numeral.

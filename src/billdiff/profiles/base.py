@@ -9,6 +9,7 @@ from typing import ClassVar
 
 from billdiff.normalize import lookalikes
 from billdiff.readers.base import Block
+from billdiff.sequences import longest_increasing_keys
 
 ROMAN = r"[IVXLCDMІХ]+"  # Cyrillic І and Х stand in for Latin I and X in real texts
 
@@ -50,8 +51,9 @@ def numbering_key(label: str) -> tuple[int, tuple[int, ...], str]:
     found = _NUMBERING.match(label.lower())
     if found is None:
         return (0, (), label)
-    parts = tuple(int(p) for p in found.group(2).split("-") if p)
-    return (int(found.group(1)), parts, found.group(3))
+    # Nine digits order any real numbering; int() refuses thousands of digits (hostile input).
+    parts = tuple(int(p[:9]) for p in found.group(2).split("-") if p)
+    return (int(found.group(1)[:9]), parts, found.group(3))
 
 
 _NAMED_GROUP = re.compile(r"\(\?P<\w+>")
@@ -196,6 +198,24 @@ class Profile:
     def is_heading_line(self, text: str) -> bool:
         """Can this plain line be the heading of a unit whose number stood alone on its line?"""
         return len(text) <= 200 and not text.rstrip().endswith((".", ";", ",", ":"))
+
+    def article_sequence(self, lines: list[str]) -> int:
+        """How many of the lines' article headings form the longest increasing numbering: the
+        evidence that this profile explains the document's own articles (a table of contents
+        or quoted articles repeat or break the order and add little)."""
+        articles = [level.pattern.match for level in self.levels if level.kind == "article"]
+        keys = []
+        for line in lines:
+            if len(line) > 300:
+                continue
+            for match in articles:
+                found = match(line)
+                if found is not None:
+                    label = found["label"]
+                    value = None if any(c.isdigit() for c in label) else roman_value(label)
+                    keys.append((value, (), "") if value is not None else numbering_key(label))
+                    break
+        return len(longest_increasing_keys(keys))
 
     def score(self, lines: list[str]) -> int:
         """How many lines look like articles or chapters of this profile, weighed down when

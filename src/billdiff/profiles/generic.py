@@ -144,6 +144,9 @@ class Generic(Profile):
         word, groups, _ = learn(lines)
         return Generic(word, groups) if word is not None else self
 
+    def article_sequence(self, lines: list[str]) -> int:
+        return learn(lines)[2]
+
     def score(self, lines: list[str]) -> int:
         # Only the article sequence counts, at half weight: a specific profile that finds the
         # same articles knows the tradition's paragraphs, points, notes and quotations too,

@@ -51,6 +51,14 @@ def detect_profile(lines: list[str]) -> tuple[Profile, float]:
     best, cls = scores[0]
     if best == 0:
         return cls().prepare(lines), 0.0
+    if cls.learns:
+        # A learnt word wins only with a longer numbering than any specific profile explains:
+        # "Clause 1:" notes at the end of a bill do not outweigh its bare "1." sections.
+        learnt = cls().article_sequence(sample)
+        for score, other in scores[1:]:
+            if score and not other.learns and other().article_sequence(sample) > learnt:
+                best, cls = score, other
+                break
     total = sum(score for score, other in scores if other is cls or not other.learns)
     confidence = best / total * min(1.0, best / 3)
     return cls().prepare(lines), round(confidence, 2)
