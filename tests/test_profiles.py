@@ -467,3 +467,50 @@ def test_kz_headings_whatever_their_dress(line: str, label: str, heading: str) -
     bill = billdiff.parse(f"{line}\nТекст статьи.\n", profile="kz")
     [article] = bill.articles()
     assert (article.label, article.heading) == (label, heading)
+
+
+# A Commonwealth bill as PDF text: bare "1." section numbers after their marginal headings,
+# an Arrangement of Sections first, and explanatory notes "Clause N:" at the end.
+COMMONWEALTH = "\n".join(
+    [
+        "ARRANGEMENT OF SECTIONS",
+        *(f"{n}.\nTitle of section {n}" for n in range(1, 9)),
+        "A Bill entitled",
+        "ENACTED by the Parliament as follows:",
+        *(f"Heading {n}\n{n}.\n(a) one thing;\n(b) another thing." for n in range(1, 9)),
+        "EXPLANATORY NOTES",
+        *(f"Clause {n}:\nThis clause provides for a thing." for n in (1, 2, 3, 5, 6, 7)),
+    ]
+)
+
+
+def test_the_profile_with_the_longest_article_numbering_wins() -> None:
+    # "(a)"/"(b)" lines are eu and us points too, "Clause N:" a word numbering things: only
+    # the bare sections number the bill's articles 1 to 8, and tz reads bare sections.
+    profile, _ = detect_profile(COMMONWEALTH.splitlines())
+    assert profile.name == "tz"
+    bill = billdiff.parse(COMMONWEALTH)
+    assert [unit.label for unit in bill.articles()] == [str(n) for n in range(1, 9)]
+    assert all(unit.children for unit in bill.articles())  # not the contents' entries
+
+
+def test_by_law_sections_number_and_title_on_one_line() -> None:
+    text = "BY-LAW\n" + "\n".join(
+        f"{n}. Title number {n}\n(1) The Council may act.\n(2) The Council shall act."
+        for n in range(1, 7)
+    )
+    bill = billdiff.parse(text)
+    assert bill.profile == "tz"
+    assert [unit.heading for unit in bill.articles()] == [f"Title number {n}" for n in range(1, 7)]
+
+
+def test_a_section_opening_with_its_first_subsection() -> None:
+    # "4. (1) The Minister …" and "4.(1)" alone: the subsection is a unit like "(2)"
+    text = "1. Short title\nThis Act.\n2.(1)\nThe Minister may.\n(2) Text.\n3. (1) The Board shall.\n(2) Text."
+    bill = billdiff.parse(text, profile="tz")
+    assert [(u.label, [c.num for c in u.children]) for u in bill.articles()] == [
+        ("1", []),
+        ("2", ["(1)", "(2)"]),
+        ("3", ["(1)", "(2)"]),
+    ]
+    assert letters(bill.text()) == letters(text)

@@ -367,12 +367,19 @@ class _Parser:
             line=line,
         )
         rest = (groups.get("rest") or "").strip()
-        if rest:
-            node.content.append(rest)
-        node.wants_heading = level.heading_on_next_line and not node.heading
         while self.stack and self.stack[-1].rank >= rank:
             self.stack.pop()
         self.attach(node)
+        # "4. (1) The Minister …", "Art. 2. 1. Ilekroć …": the rest of the line may open the
+        # unit's first paragraph, which is then a unit of its own like the ones that follow.
+        inner = self.structural(rest) if rest else None
+        if inner is not None and not (inner[0].inside_article and inner[0].rank > rank):
+            inner = None
+        node.wants_heading = level.heading_on_next_line and not node.heading and inner is None
+        if inner is not None:
+            self.open(*inner, line)
+        elif rest:
+            node.content.append(rest)
 
     def attach(self, node: _Node) -> None:
         if self.stack:

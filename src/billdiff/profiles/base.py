@@ -114,7 +114,9 @@ class Profile:
     #: A line that opens a table of contents.
     toc_marker: ClassVar[re.Pattern[str]] = re.compile(
         r"^(Оглавление|Содержание|Мазмұны|Contents|Table of contents|Inhaltsverzeichnis"
-        r"|Inhaltsübersicht|Sommaire|Table des matières|Yaliyomo)\s*:?$",
+        r"|Inhaltsübersicht|Sommaire|Table des matières|Yaliyomo"
+        # Commonwealth bills and acts (Barbados, Kenya, Nigeria, Tanzania ...)
+        r"|Arrangement of (?:Sections|Clauses|Provisions|Regulations|Rules))\s*:?$",
         re.IGNORECASE,
     )
     #: A line that is an editorial note of its unit, not law text.
