@@ -421,6 +421,18 @@ def test_generic_learns_the_heading_word_of_a_language_without_a_profile() -> No
             "MADDE 1 – (1) Bu Kanunun amacı.\nMADDE 2 – (1) Kapsam.\nMADDE 3 – (1) Tanımlar.\n",
             ["1", "2", "3"],
         ),
+        # Finnish and Swedish put the number first: "1 §", "2 a §", a title on the line or next
+        (
+            "Laki\n1 §\nSoveltamisala\nTätä lakia sovelletaan.\n2 § Määritelmät\nTässä laissa."
+            "\n2 a §\nUusi säännös.\n3 §\nVoimaantulo\nLaki tulee voimaan.\n",
+            ["1", "2", "2a", "3"],
+        ),
+        # Swiss: "Art. N Title" with no separator, and references that are no headings
+        (
+            "Verordnung\n##### **Art. 1** Zweck\nText.\n##### **Art. 2** Grundsätze\n"
+            "Art. 5 Abs. 2 gilt entsprechend\nArt. 3\nText.\nArt. 4 Schluss\nText.\n",
+            ["1", "2", "3", "4"],
+        ),
     ],
 )
 def test_generic_profile_in_other_languages(text: str, labels: list[str]) -> None:

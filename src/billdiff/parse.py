@@ -52,11 +52,17 @@ def parse(document: Document, profile: str | Profile | None = None) -> Bill:
     """Build a Bill from a read document with the named profile, or the detected one."""
     document = undress(document)
     if profile is None:
-        chosen, _ = detect_profile([block.text for block in document.blocks])
+        chosen, _ = detect_profile(detection_lines(document))
     else:
         chosen = get_profile(profile) if isinstance(profile, str) else profile
         chosen = chosen.prepare([block.text for block in document.blocks])
     return _Parser(chosen).run(undress(document, chosen))
+
+
+def detection_lines(document: Document) -> list[str]:
+    """The lines a profile is detected from: every line without its dress, since before the
+    profile is known nothing says which dressed lines are structural."""
+    return [undecorate(block.text) for block in document.blocks]
 
 
 def undress(document: Document, profile: Profile | None = None) -> Document:

@@ -25,14 +25,25 @@ _KNOWN = (
     r"Art\.|Artikel|Artikkel|Artículo|Articolo|Artigo|Article|Artykuł|Articulul|Artikla"
     r"|Стаття|Статья|Статия|Član|Članak|Článek|Čl\.|Madde|Pasal|Άρθρο|Straipsnis|Pants|§"
 )
+#: An upper-case letter of the Latin, Cyrillic and Greek alphabets (``re`` has no \p{Lu}).
+_UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŐŒŔŘŚŞŠŢŤŪŮŰŲŹŻŽА-ЯЁЄІЇЎҐΑ-Ω"
+#: A title on the heading line without a separator ("Art. 2 Personalförderung", "1 §
+#: Soveltamisala"): it starts with a capital, is short, ends without a sentence's punctuation,
+#: and its first word is not followed by a number, as a reference's is ("Art. 5 Abs. 2 gilt",
+#: "§ 195 Absatz 2 des …").
+_TITLE = rf"(?=(?-i:[{_UPPER}]))(?!\S+\s+\d)\S.{{0,99}}(?<![.;:,])"
 #: How a candidate heading looks: a word (or §), a number, then the end of the line, a dot,
-#: a colon or a dash ("Art. 5.", "Artikel 5", "MADDE 5 –", "Artículo 5.- Objeto"). Running
-#: text ("Artikel 5 regelt …") has none of these after the number.
+#: a colon, a dash or a title ("Art. 5.", "Artikel 5", "MADDE 5 –", "Artículo 5.- Objeto").
+#: Running text ("Artikel 5 regelt …") has none of these after the number.
 _CANDIDATE = re.compile(
     r"^(?P<word>§|[^\W\d_][^\W\d]{0,14}\.?)\s*(?P<label>\d+(?:-\d+)*[a-z]{0,3}[º°ª]?)"
-    r"(?:\s*[.:]|\s+[-–—]|\s*$)",
+    rf"(?:\s*[.:]|\s+[-–—]|\s*$|\s+{_TITLE}$)",
     _I,
 )
+#: The Nordic order, number first: Finnish and Swedish «1 §», «41 a §».
+_NUMBER_FIRST = re.compile(rf"^(?P<label>\d+(?:\s?[a-z])?)\s?§(?:\s*[.:]?\s*$|\s+{_TITLE}$)")
+#: The key under which number-first headings are learnt (never a word of the text).
+NUMBER_FIRST = "#§"
 _GROUP = re.compile(
     rf"^(?P<word>[^\W\d_][^\W\d]{{0,14}})\s+(?P<label>\d+|{ROMAN})\s*[.:\-–—]?(?:\s|$)"
 )
@@ -63,12 +74,24 @@ def _article_level(word: str) -> Level:
         4,
         re.compile(
             rf"^(?P<num>(?:{word})\s*(?P<label>\d+(?:-\d+)*[a-z]{{0,3}})[º°ª]?"
-            r"(?:\s*[.:](?:\s*[-–—])?|\s+[-–—]|(?=\s*$)))"
+            r"(?:\s*[.:](?:\s*[-–—])?|\s+[-–—]|(?=\s*$)|(?=\s+" + _TITLE + r"$)))"
             # A short rest of the line is the heading ("Artículo 5. Objeto."), a long one the
             # start of the text ("Art. 5. Ustawa określa zasady …").
             # A numbered paragraph right after the number ("Art. 2. 1. Ilekroć …") is text too.
             r"(?:\s*(?:(?P<heading>(?!\d+[.)]\s)\S.{0,99})|(?P<rest>\S.*)))?\s*$",
             _I,
+        ),
+        heading_on_next_line=True,
+    )
+
+
+def _number_first_level() -> Level:
+    return Level(
+        "article",
+        4,
+        re.compile(
+            r"^(?P<num>(?P<label>\d+(?:\s?[a-z])?)\s?§(?:\s*[.:])?)"
+            r"(?:\s+(?P<heading>" + _TITLE + r"))?\s*$"
         ),
         heading_on_next_line=True,
     )
@@ -126,7 +149,10 @@ class Generic(Profile):
         self.word = word
         if word is not None:
             group_levels = tuple(_group_level(re.escape(g), rank) for rank, g in enumerate(groups))
-            self.levels = (*group_levels, _article_level(re.escape(word)), *_INSIDE)
+            article = (
+                _number_first_level() if word == NUMBER_FIRST else _article_level(re.escape(word))
+            )
+            self.levels = (*group_levels, article, *_INSIDE)
         self._combined: dict[bool, re.Pattern[str]] = {}
 
     def any_level(self, *, in_article: bool) -> re.Pattern[str]:
@@ -147,6 +173,10 @@ class Generic(Profile):
     def article_sequence(self, lines: list[str]) -> int:
         return learn(lines)[2]
 
+    def label(self, raw: str) -> str:
+        # "2 a §" is section 2a, as an eId must say it
+        return super().label(raw).replace(" ", "")
+
     def score(self, lines: list[str]) -> int:
         # Only the article sequence counts, at half weight: a specific profile that finds the
         # same articles knows the tradition's paragraphs, points, notes and quotations too,
@@ -163,11 +193,14 @@ def learn(lines: list[str]) -> tuple[str | None, tuple[str, ...], int]:
         if len(line) > 300:
             continue
         found = _CANDIDATE.match(line)
-        if found is None:
+        if found is not None:
+            key = found["word"].casefold()
+            spelling.setdefault(key, found["word"])
+        elif (found := _NUMBER_FIRST.match(line)) is not None:
+            key = spelling[NUMBER_FIRST] = NUMBER_FIRST
+        else:
             continue
-        key = found["word"].casefold()
-        labels[key].append(found["label"].rstrip("º°ª").lower())
-        spelling.setdefault(key, found["word"])
+        labels[key].append(found["label"].rstrip("º°ª").replace(" ", "").lower())
     best, length = None, 0
     for key, found_labels in labels.items():
         run = sequence_length(found_labels)
