@@ -203,6 +203,27 @@ def test_provisions_of_a_schedule_are_not_articles_of_the_bill() -> None:
     assert bill.body[2].children[0].kind == "paragraph"
 
 
+def test_components_inside_the_document_are_attachments() -> None:
+    """AKN 3.0 also lets a document hold its own <components> (after its conclusions)."""
+    bill = _read(
+        f"""<akomaNtoso xmlns="{AKN3}"><act name="act"><meta/><body>{_section("1", "Main")}
+        </body><conclusions><p>Signed</p></conclusions>
+        <components><component eId="c1"><doc name="schedule"><meta/><mainBody>
+          {_section("1", "Scheduled")}</mainBody></doc></component>
+        <component eId="c2"><interstitial><p>Note between</p></interstitial></component>
+        </components></act></akomaNtoso>"""
+    )
+    assert [a.text() for a in bill.articles()] == ["1 H1\nMain"]
+    assert [(u.kind, u.eid) for u in bill.body] == [
+        ("article", "art_1"),
+        ("part", "c1"),
+        ("part", "c2"),
+    ]
+    assert bill.body[1].children[0].kind == "paragraph"
+    assert bill.body[2].content == ("Note between",)
+    assert [line.text for line in bill.conclusions] == ["Signed"]
+
+
 AKN1_ACT = f"""<?xml version="1.0" encoding="UTF-8"?>
 <akomantoso xmlns="{AKN1}"><act contains="OriginalVersion"><meta/>
 <preface><p><ActTitle>THE TEST ACT</ActTitle>, <ActNumber>No. 1</ActNumber></p></preface>
