@@ -433,6 +433,19 @@ def test_generic_learns_the_heading_word_of_a_language_without_a_profile() -> No
             "Art. 5 Abs. 2 gilt entsprechend\nArt. 3\nText.\nArt. 4 Schluss\nText.\n",
             ["1", "2", "3", "4"],
         ),
+        # Czech amending act: its own articles "Čl. I", "Čl. II" in roman numerals, sections
+        # quoted into the amended act („§ 4) are no articles of its own
+        (
+            "Zákon\nČl. I\nZákon se mění takto:\n„§ 4\nText.“\nČl. II\nPřechodná ustanovení\n"
+            "Text.\nČl. III\nÚčinnost\nTento zákon nabývá účinnosti.\n",
+            ["I", "II", "III"],
+        ),
+        # Spanish: the word and its abbreviation number the same articles
+        (
+            "Decreto\nArtículo 1º – Modifícanse los textos.\nArt. 2º – La norma se aplica.\n"
+            "Art. 3º – Comuníquese.\n",
+            ["1", "2", "3"],
+        ),
     ],
 )
 def test_generic_profile_in_other_languages(text: str, labels: list[str]) -> None:

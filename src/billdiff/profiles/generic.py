@@ -32,11 +32,14 @@ _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŐŒŔŘ�
 #: and its first word is not followed by a number, as a reference's is ("Art. 5 Abs. 2 gilt",
 #: "§ 195 Absatz 2 des …").
 _TITLE = rf"(?=(?-i:[{_UPPER}]))(?!\S+\s+\d)\S.{{0,99}}(?<![.;:,])"
+#: An article number: 5, 3-1, 52ca, or an upper-case roman numeral (the articles of an amending
+#: act, «Čl. I», «Art. II»).
+_LABEL = r"(?:\d+(?:-\d+)*[a-z]{0,3}|(?-i:[IVXLC]+)(?!\w))"
 #: How a candidate heading looks: a word (or §), a number, then the end of the line, a dot,
 #: a colon, a dash or a title ("Art. 5.", "Artikel 5", "MADDE 5 –", "Artículo 5.- Objeto").
 #: Running text ("Artikel 5 regelt …") has none of these after the number.
 _CANDIDATE = re.compile(
-    r"^(?P<word>§|[^\W\d_][^\W\d]{0,14}\.?)\s*(?P<label>\d+(?:-\d+)*[a-z]{0,3}[º°ª]?)"
+    rf"^(?P<word>§|[^\W\d_][^\W\d]{{0,14}}\.?)\s*(?P<label>{_LABEL}[º°ª]?)"
     rf"(?:\s*[.:]|\s+[-–—]|\s*$|\s+{_TITLE}$)",
     _I,
 )
@@ -73,7 +76,7 @@ def _article_level(word: str) -> Level:
         "article",
         4,
         re.compile(
-            rf"^(?P<num>(?:{word})\s*(?P<label>\d+(?:-\d+)*[a-z]{{0,3}})[º°ª]?"
+            rf"^(?P<num>(?:{word})\s*(?P<label>{_LABEL})[º°ª]?"
             r"(?:\s*[.:](?:\s*[-–—])?|\s+[-–—]|(?=\s*$)|(?=\s+" + _TITLE + r"$)))"
             # A short rest of the line is the heading ("Artículo 5. Objeto."), a long one the
             # start of the text ("Art. 5. Ustawa określa zasady …").
@@ -145,12 +148,14 @@ class Generic(Profile):
     levels: tuple[Level, ...] = (_article_level(_KNOWN), *_INSIDE)
     learns = True
 
-    def __init__(self, word: str | None = None, groups: tuple[str, ...] = ()) -> None:
-        self.word = word
-        if word is not None:
+    def __init__(self, words: tuple[str, ...] = (), groups: tuple[str, ...] = ()) -> None:
+        self.heading_words = words
+        if words:
             group_levels = tuple(_group_level(re.escape(g), rank) for rank, g in enumerate(groups))
             article = (
-                _number_first_level() if word == NUMBER_FIRST else _article_level(re.escape(word))
+                _number_first_level()
+                if words == (NUMBER_FIRST,)
+                else _article_level("|".join(map(re.escape, words)))
             )
             self.levels = (*group_levels, article, *_INSIDE)
         self._combined: dict[bool, re.Pattern[str]] = {}
@@ -167,8 +172,8 @@ class Generic(Profile):
 
     def prepare(self, lines: list[str]) -> Generic:
         """This profile with the heading word and group words learnt from the lines."""
-        word, groups, _ = learn(lines)
-        return Generic(word, groups) if word is not None else self
+        words, groups, _ = learn(lines)
+        return Generic(words, groups) if words else self
 
     def article_sequence(self, lines: list[str]) -> int:
         return learn(lines)[2]
@@ -184,10 +189,11 @@ class Generic(Profile):
         return learn(lines)[2] // 2
 
 
-def learn(lines: list[str]) -> tuple[str | None, tuple[str, ...], int]:
-    """The article word of these lines, their group words (outermost first), and the length
-    of the article sequence: ``(None, (), 0)`` when no word numbers anything in order."""
-    labels: dict[str, list[str]] = defaultdict(list)
+def learn(lines: list[str]) -> tuple[tuple[str, ...], tuple[str, ...], int]:
+    """The article words of these lines (a word and its abbreviation, as written), their
+    group words (outermost first), and the length of the article sequence: ``((), (), 0)``
+    when no word numbers anything in order."""
+    found_in_order: list[tuple[str, str]] = []  # (key, label) of every candidate line
     spelling: dict[str, str] = {}
     for line in lines:
         if len(line) > 300:
@@ -200,19 +206,32 @@ def learn(lines: list[str]) -> tuple[str | None, tuple[str, ...], int]:
             key = spelling[NUMBER_FIRST] = NUMBER_FIRST
         else:
             continue
-        labels[key].append(found["label"].rstrip("º°ª").replace(" ", "").lower())
+        label = found["label"].rstrip("º°ª").replace(" ", "")
+        found_in_order.append((key, label if roman_value(label) else label.lower()))
+    # "Art. 2" after "Artículo 1": an abbreviation numbers the same articles as its word.
+    canonical = _abbreviations(spelling)
+    # Roman and Arabic numbers are two numberings: an amending act's own «Articolul I, II»
+    # and the articles 14, 15 it quotes do not continue each other.
+    labels: dict[tuple[str, bool], list[str]] = defaultdict(list)
+    for key, label in found_in_order:
+        labels[canonical.get(key, key), roman_value(label) is not None].append(label)
     best, length = None, 0
-    for key, found_labels in labels.items():
-        run = sequence_length(found_labels)
+    for (key, _), found_labels in labels.items():
+        run = sequence_length(found_labels, roman=True)
         if run > length:
             best, length = key, run
     if best is None or length < _MIN_SEQUENCE:
-        return None, (), 0
+        return (), (), 0
+    words = tuple(spelling[key] for key in spelling if canonical.get(key, key) == best)
     groups: list[tuple[int, str]] = []
     group_labels: dict[str, list[str]] = defaultdict(list)
     for line in lines:
         found = _GROUP.match(line) if len(line) <= 300 else None
-        if found is not None and found["word"].casefold() != best:
+        if (
+            found is not None
+            and canonical.get(found["word"].casefold()) is None
+            and found["word"].casefold() != best
+        ):
             group_labels[found["word"].casefold()].append(found["label"])
             spelling.setdefault(found["word"].casefold(), found["word"])
     for key, found_labels in group_labels.items():
@@ -221,4 +240,16 @@ def learn(lines: list[str]) -> tuple[str | None, tuple[str, ...], int]:
         if 2 <= run < length and run == len(found_labels):
             groups.append((run, key))
     groups.sort()
-    return best, tuple(spelling[key] for _, key in groups[:2]), length
+    return words, tuple(spelling[key] for _, key in groups[:2]), length
+
+
+def _abbreviations(spelling: dict[str, str]) -> dict[str, str]:
+    """Each abbreviated word ("art.") and the full word it shortens ("artículo")."""
+    found: dict[str, str] = {}
+    for key in spelling:
+        if key.endswith(".") and len(key) > 2:
+            stem = key[:-1]
+            longer = [o for o in spelling if len(o) > len(stem) + 1 and o.startswith(stem)]
+            if len(longer) == 1 and not longer[0].endswith("."):
+                found[key] = longer[0]
+    return found
