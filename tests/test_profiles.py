@@ -539,3 +539,20 @@ def test_a_section_opening_with_its_first_subsection() -> None:
         ("3", ["(1)", "(2)"]),
     ]
     assert letters(bill.text()) == letters(text)
+
+
+def test_australian_section_numbers() -> None:
+    """Inserted sections sort as words in one Act (2C, 2CA, 2D) and before their letter in
+    another (12, 12AA, 12A); repealed sections leave gaps (4C, then 5A; 7, then 11)."""
+    labels = ["1", "2", "2C", "2CA", "2D", "3", "4", "4C", "5A", "6A", "7", "11", "12", "12AA"]
+    labels += ["12A", "13"]
+    headings = {"11": "Acts may be altered etc. in same session"}
+    text = "\n".join(
+        f"{label} {headings.get(label, 'Heading of section ' + label)}\nText of it."
+        for label in labels
+    )
+    bill = billdiff.parse(text, profile="uk")
+    assert [unit.label for unit in bill.articles()] == labels
+    # a plain number far ahead is believed only when the next one goes on from it
+    stray = "1 Heading\nText.\n2 Heading\nText.\n40 Days After The Event\n3 Heading\nText."
+    assert [u.label for u in billdiff.parse(stray, profile="uk").articles()] == ["1", "2", "3"]
