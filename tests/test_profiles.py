@@ -494,6 +494,16 @@ def test_kz_headings_whatever_their_dress(line: str, label: str, heading: str) -
     assert (article.label, article.heading) == (label, heading)
 
 
+_MARGINAL_NOTES = (
+    "Short title",
+    "Interpretation",
+    "Application",
+    "Licences",
+    "Offences",
+    "Appeals",
+    "Regulations",
+    "Commencement",
+)
 # A Commonwealth bill as PDF text: bare "1." section numbers after their marginal headings,
 # an Arrangement of Sections first, and explanatory notes "Clause N:" at the end.
 COMMONWEALTH = "\n".join(
@@ -502,7 +512,10 @@ COMMONWEALTH = "\n".join(
         *(f"{n}.\nTitle of section {n}" for n in range(1, 9)),
         "A Bill entitled",
         "ENACTED by the Parliament as follows:",
-        *(f"Heading {n}\n{n}.\n(a) one thing;\n(b) another thing." for n in range(1, 9)),
+        *(
+            f"{title}\n{n}.\n(a) one thing;\n(b) another thing."
+            for n, title in enumerate(_MARGINAL_NOTES, start=1)
+        ),
         "EXPLANATORY NOTES",
         *(f"Clause {n}:\nThis clause provides for a thing." for n in (1, 2, 3, 5, 6, 7)),
     ]
@@ -556,3 +569,15 @@ def test_australian_section_numbers() -> None:
     # a plain number far ahead is believed only when the next one goes on from it
     stray = "1 Heading\nText.\n2 Heading\nText.\n40 Days After The Event\n3 Heading\nText."
     assert [u.label for u in billdiff.parse(stray, profile="uk").articles()] == ["1", "2", "3"]
+
+
+def test_points_numbered_through_an_amending_act_are_not_its_articles() -> None:
+    """Slovak, Czech amending acts: the points "1." … "12." of "Čl. I" start again under
+    "Čl. II"; the numbering they start again under is the articles'."""
+    points = "\n".join(f"{n}.\nV § {n} sa slovo nahrádza slovom." for n in range(1, 13))
+    text = (
+        f"ZÁKON\nČl. I\nZákon sa mení takto:\n{points}\nČl. II\n{points[:200]}\nČl. III\nÚčinnosť."
+    )
+    bill = billdiff.parse(text)
+    assert [unit.label for unit in bill.articles()] == ["I", "II", "III"]
+    assert letters(bill.text()) == letters(text)

@@ -15,7 +15,16 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 
-from billdiff.profiles.base import LOWER, ROMAN, Level, Profile, numbering_key, roman_value
+from billdiff.profiles.base import (
+    LOWER,
+    ROMAN,
+    Level,
+    NumberKey,
+    Profile,
+    label_key,
+    numbering_key,
+    roman_value,
+)
 from billdiff.profiles.registry import register
 from billdiff.sequences import longest_increasing_keys
 
@@ -35,11 +44,14 @@ _TITLE = rf"(?=(?-i:[{_UPPER}]))(?!\S+\s+\d)\S.{{0,99}}(?<![.;:,])"
 #: An article number: 5, 3-1, 52ca, or an upper-case roman numeral (the articles of an amending
 #: act, «Čl. I», «Art. II»).
 _LABEL = r"(?:\d+(?:-\d+)*[a-z]{0,3}|(?-i:[IVXLC]+)(?!\w))"
+#: A Markdown footnote reference after the number ("Art. 11a[^78]"): part of the number as
+#: written, not of the label.
+_NOTE_REF = r"(?:\[\^\w{1,10}\])?"
 #: How a candidate heading looks: a word (or §), a number, then the end of the line, a dot,
 #: a colon, a dash or a title ("Art. 5.", "Artikel 5", "MADDE 5 –", "Artículo 5.- Objeto").
 #: Running text ("Artikel 5 regelt …") has none of these after the number.
 _CANDIDATE = re.compile(
-    rf"^(?P<word>§|[^\W\d_][^\W\d]{{0,14}}\.?)\s*(?P<label>{_LABEL}[º°ª]?)"
+    rf"^(?P<word>§|[^\W\d_][^\W\d]{{0,14}}\.?)\s*(?P<label>{_LABEL}[º°ª]?){_NOTE_REF}"
     rf"(?:\s*[.:]|\s+[-–—]|\s*$|\s+{_TITLE}$)",
     _I,
 )
@@ -76,7 +88,7 @@ def _article_level(word: str) -> Level:
         "article",
         4,
         re.compile(
-            rf"^(?P<num>(?:{word})\s*(?P<label>{_LABEL})[º°ª]?"
+            rf"^(?P<num>(?:{word})\s*(?P<label>{_LABEL})[º°ª]?{_NOTE_REF}"
             r"(?:\s*[.:](?:\s*[-–—])?|\s+[-–—]|(?=\s*$)|(?=\s+" + _TITLE + r"$)))"
             # A short rest of the line is the heading ("Artículo 5. Objeto."), a long one the
             # start of the text ("Art. 5. Ustawa określa zasady …").
@@ -178,6 +190,9 @@ class Generic(Profile):
     def article_sequence(self, lines: list[str]) -> int:
         return learn(lines)[2]
 
+    def article_lines(self, lines: list[str]) -> list[tuple[int, NumberKey]]:
+        return _learn(lines)[3]
+
     def label(self, raw: str) -> str:
         # "2 a §" is section 2a, as an eId must say it
         return super().label(raw).replace(" ", "")
@@ -193,9 +208,16 @@ def learn(lines: list[str]) -> tuple[tuple[str, ...], tuple[str, ...], int]:
     """The article words of these lines (a word and its abbreviation, as written), their
     group words (outermost first), and the length of the article sequence: ``((), (), 0)``
     when no word numbers anything in order."""
-    found_in_order: list[tuple[str, str]] = []  # (key, label) of every candidate line
+    return _learn(lines)[:3]
+
+
+def _learn(
+    lines: list[str],
+) -> tuple[tuple[str, ...], tuple[str, ...], int, list[tuple[int, NumberKey]]]:
+    """:func:`learn`, and where the headings of the learnt words stand."""
+    found_in_order: list[tuple[str, str, int]] = []  # (key, label, index) of every candidate
     spelling: dict[str, str] = {}
-    for line in lines:
+    for index, line in enumerate(lines):
         if len(line) > 300:
             continue
         found = _CANDIDATE.match(line)
@@ -207,13 +229,13 @@ def learn(lines: list[str]) -> tuple[tuple[str, ...], tuple[str, ...], int]:
         else:
             continue
         label = found["label"].rstrip("º°ª").replace(" ", "")
-        found_in_order.append((key, label if roman_value(label) else label.lower()))
+        found_in_order.append((key, label if roman_value(label) else label.lower(), index))
     # "Art. 2" after "Artículo 1": an abbreviation numbers the same articles as its word.
     canonical = _abbreviations(spelling)
     # Roman and Arabic numbers are two numberings: an amending act's own «Articolul I, II»
     # and the articles 14, 15 it quotes do not continue each other.
     labels: dict[tuple[str, bool], list[str]] = defaultdict(list)
-    for key, label in found_in_order:
+    for key, label, _ in found_in_order:
         labels[canonical.get(key, key), roman_value(label) is not None].append(label)
     best, length = None, 0
     for (key, _), found_labels in labels.items():
@@ -221,8 +243,11 @@ def learn(lines: list[str]) -> tuple[tuple[str, ...], tuple[str, ...], int]:
         if run > length:
             best, length = key, run
     if best is None or length < _MIN_SEQUENCE:
-        return (), (), 0
+        return (), (), 0, []
     words = tuple(spelling[key] for key in spelling if canonical.get(key, key) == best)
+    at = [
+        (i, label_key(label)) for key, label, i in found_in_order if canonical.get(key, key) == best
+    ]
     groups: list[tuple[int, str]] = []
     group_labels: dict[str, list[str]] = defaultdict(list)
     for line in lines:
@@ -240,7 +265,7 @@ def learn(lines: list[str]) -> tuple[tuple[str, ...], tuple[str, ...], int]:
         if 2 <= run < length and run == len(found_labels):
             groups.append((run, key))
     groups.sort()
-    return words, tuple(spelling[key] for _, key in groups[:2]), length
+    return words, tuple(spelling[key] for _, key in groups[:2]), length, at
 
 
 def _abbreviations(spelling: dict[str, str]) -> dict[str, str]:
