@@ -120,7 +120,7 @@ def test_article_swallowing_its_followers_warns() -> None:
 def test_headings_of_no_article_warn() -> None:
     # with the document, its heading lines are compared with the articles found
     document = read_text("\n".join(SWALLOWING.lines()), source="q.txt")
-    found = diagnose(SWALLOWING, document, detected=False)
+    found = diagnose(SWALLOWING, document)
     assert [w.code for w in found] == [WarningCode.DOMINANT_ARTICLE]
     assert found[0].message == (
         "5 lines look like headings of articles that were not found (3, 4, 5, 6, 7): "
@@ -130,7 +130,7 @@ def test_headings_of_no_article_warn() -> None:
     sound = Bill(tuple(article(str(n), "Text.") for n in range(1, 8)))
     toc = "\n".join(f"Article {n}" for n in range(1, 8))
     document = read_text(toc + "\n" + "\n".join(sound.lines()), source="toc.txt")
-    assert diagnose(sound, document, detected=False) == ()
+    assert diagnose(sound, document) == ()
 
 
 def test_one_article_holding_most_text_warns() -> None:

@@ -16,7 +16,7 @@ from billdiff.compare import compare as _compare
 from billdiff.diagnose import diagnose
 from billdiff.errors import InputError, RenderError, UnsupportedFormatError
 from billdiff.model import Bill, StructureWarning
-from billdiff.parse import detection_lines
+from billdiff.parse import detection_lines, parse_detected
 from billdiff.parse import parse as _parse
 from billdiff.profiles import Profile, detect_profile, get_profile
 from billdiff.readers import Document, read_text
@@ -110,8 +110,8 @@ def parse(
         # the XML marks its structure up: only the checks on the articles found apply
         return bill.with_warnings(diagnose(bill))
     document = _document(data, kind, source)
-    bill = _parse(document, profile)
-    return bill.with_warnings(diagnose(bill, document, detected=profile is None))
+    bill, confidence = parse_detected(document, profile)
+    return bill.with_warnings(diagnose(bill, document, confidence=confidence))
 
 
 def read(
@@ -287,7 +287,7 @@ def explain(
     else:
         chosen, confidence = detect_profile(lines)
     bill = _parse(document, chosen)
-    found = diagnose(bill, document, detected=not profile)
+    found = diagnose(bill, document, confidence=None if profile else confidence)
     return Explanation(chosen.name, confidence, len(bill.articles()), scores, found)
 
 

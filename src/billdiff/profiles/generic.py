@@ -211,23 +211,38 @@ def learn(lines: list[str]) -> tuple[tuple[str, ...], tuple[str, ...], int]:
     return _learn(lines)[:3]
 
 
-def _learn(
-    lines: list[str],
-) -> tuple[tuple[str, ...], tuple[str, ...], int, list[tuple[int, NumberKey]]]:
+_Learnt = tuple[tuple[str, ...], tuple[str, ...], int, list[tuple[int, NumberKey]]]
+#: The last lines learnt from and what was learnt: detection asks for the score and the
+#: headings of the same sample one after the other.
+_last: list[tuple[list[str], _Learnt]] = []
+
+
+def _learn(lines: list[str]) -> _Learnt:
     """:func:`learn`, and where the headings of the learnt words stand."""
+    if _last and _last[0][0] is lines:
+        return _last[0][1]
+    learnt = _learn_from(lines)
+    _last[:] = [(lines, learnt)]
+    return learnt
+
+
+def _learn_from(lines: list[str]) -> _Learnt:
     found_in_order: list[tuple[str, str, int]] = []  # (key, label, index) of every candidate
     spelling: dict[str, str] = {}
-    for index, line in enumerate(lines):
-        if len(line) > 300:
+    # The two patterns run over all lines in C (map); Python looks at the hits only.
+    candidates = map(_CANDIDATE.match, lines)
+    number_first = map(_NUMBER_FIRST.match, lines)
+    for index, (first, second) in enumerate(zip(candidates, number_first, strict=True)):
+        if (first is None and second is None) or len(lines[index]) > 300:
             continue
-        found = _CANDIDATE.match(line)
+        found = first
         if found is not None:
             key = found["word"].casefold()
             spelling.setdefault(key, found["word"])
-        elif (found := _NUMBER_FIRST.match(line)) is not None:
-            key = spelling[NUMBER_FIRST] = NUMBER_FIRST
         else:
-            continue
+            found = second
+            assert found is not None
+            key = spelling[NUMBER_FIRST] = NUMBER_FIRST
         label = found["label"].rstrip("º°ª").replace(" ", "")
         found_in_order.append((key, label if roman_value(label) else label.lower(), index))
     # "Art. 2" after "Artículo 1": an abbreviation numbers the same articles as its word.
