@@ -6,8 +6,7 @@ import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
 from billdiff import akn, parallel
 from billdiff.changes import Comparison
@@ -15,6 +14,8 @@ from billdiff.compare import Options
 from billdiff.compare import compare as _compare
 from billdiff.errors import InputError, RenderError, UnsupportedFormatError
 from billdiff.model import Bill
+from billdiff.output import refuse_an_input
+from billdiff.output import write_atomic as write_atomic
 from billdiff.parse import parse as _parse
 from billdiff.profiles import Profile, detect_profile, get_profile
 from billdiff.readers import Document, read_text
@@ -43,9 +44,7 @@ def _load(path: PathLike, max_bytes: int) -> bytes:
                 f"the file is {size:,} bytes, over the limit of {max_bytes:,}", source=name
             )
         with open(name, "rb") as handle:
-            # A pipe or a device (/dev/zero) reports size 0 and may never end: read no more
-            # than the limit allows.
-            data = handle.read(max_bytes + 1)
+            data = _read_bounded(handle, max_bytes)
     except IsADirectoryError:
         raise InputError("is a directory, not a file", source=name) from None
     except FileNotFoundError:
@@ -54,9 +53,29 @@ def _load(path: PathLike, max_bytes: int) -> bytes:
         raise InputError("permission denied", source=name) from None
     except OSError as exc:
         raise InputError(exc.strerror or str(exc), source=name) from None
+    except ValueError:  # os refuses a name with a NUL in it
+        raise InputError("the file name contains a NUL character", source=repr(name)) from None
     if len(data) > max_bytes:
         raise InputError(f"the input is over the limit of {max_bytes:,} bytes", source=name)
     return data
+
+
+def _read_bounded(handle: BinaryIO, max_bytes: int) -> bytes:
+    """At most ``max_bytes + 1`` bytes. A pipe or a device (/dev/zero) reports size 0 and may
+    never end; it is read in chunks because read(n) allocates n bytes at once, and a limit
+    such as 10**30 must not be an allocation."""
+    chunks: list[bytes] = []
+    left = max_bytes + 1
+    while left > 0:
+        chunk = handle.read(min(left, _CHUNK))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        left -= len(chunk)
+    return b"".join(chunks)
+
+
+_CHUNK = 1 << 20
 
 
 def sniff(data: bytes, source: str = "") -> str:
@@ -190,14 +209,8 @@ def history(
         dossier = readings
     elif isinstance(readings, (str, os.PathLike)):
         manifest = os.fspath(readings)
-        try:
-            dossier = Dossier.load(readings)
-        except IsADirectoryError:
-            raise InputError("is a directory, not a file", source=manifest) from None
-        except PermissionError:
-            raise InputError("permission denied", source=manifest) from None
-        except OSError as exc:
-            raise InputError(exc.strerror or str(exc), source=manifest) from None
+        # through the same bounded loader as the readings: a manifest may be /dev/zero
+        dossier = Dossier.load(readings, data=_load(readings, max_bytes))
     else:
         dossier = Dossier.from_files(readings, labels, dates, stages, profile=profile)
     if len(dossier.readings) < 2:
@@ -287,17 +300,7 @@ def validate(path: PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES) -> list[str]
     return _validate(parse_xml(data, source=os.fspath(path)))
 
 
-def write_atomic(path: PathLike, data: str | bytes) -> None:
-    """Write a file so that it is either complete or absent: a temporary file renamed into place."""
-    target = Path(path)
-    raw = data.encode("utf-8") if isinstance(data, str) else data
-    tmp = target.with_name(f".{target.name}.billdiff-tmp-{os.getpid()}")
-    try:
-        tmp.write_bytes(raw)
-        os.replace(tmp, target)
-    except OSError as exc:
-        try:
-            tmp.unlink(missing_ok=True)
-        except OSError:  # the folder is missing or is a file: nothing was written there
-            pass
-        raise InputError(exc.strerror or str(exc), source=os.fspath(path)) from None
+def check_output(output: PathLike, inputs: Sequence[PathLike]) -> None:
+    """Refuse an output that is one of the inputs (same file, however named): an
+    :class:`InputError`. ``history`` passes the readings a manifest lists too."""
+    refuse_an_input(output, inputs)

@@ -3,7 +3,9 @@ result. Exit status as diff(1): 0 no change, 1 changes, 2 trouble."""
 
 from __future__ import annotations
 
+import errno
 import os
+import re
 import sys
 import traceback
 from collections.abc import Callable
@@ -11,6 +13,7 @@ from pathlib import Path
 from typing import Annotated, NoReturn, TypeVar
 
 import typer
+from typer._click.exceptions import ClickException, NoArgsIsHelpError
 
 from billdiff import api
 from billdiff.changes import NOISE_CLASSES
@@ -44,6 +47,16 @@ OutputOpt = Annotated[
 ]
 
 
+# A line break, a NUL or an escape inside a message (a file name with a newline, an lxml
+# message quoting the input) would break "one line on stderr".
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def _error(message: str) -> None:
+    line = _CONTROL.sub(lambda found: repr(found.group())[1:-1], message)
+    typer.echo(f"billdiff: error: {line}", err=True)
+
+
 def _run(action: Callable[[], T]) -> T:
     """Run a library call; a BilldiffError becomes one line on stderr and exit status 2."""
     try:
@@ -51,48 +64,70 @@ def _run(action: Callable[[], T]) -> T:
     except BilldiffError as exc:
         if _debug:
             traceback.print_exc()
-        typer.echo(f"billdiff: error: {exc}", err=True)
+        _error(str(exc))
         raise typer.Exit(2) from None
     except MemoryError:
-        typer.echo("billdiff: error: out of memory", err=True)
+        _error("out of memory")
         raise typer.Exit(2) from None
     except RecursionError:
         if _debug:
             traceback.print_exc()
-        typer.echo("billdiff: error: the document is nested too deeply to process", err=True)
+        _error("the document is nested too deeply to process")
         raise typer.Exit(2) from None
     except Exception as exc:  # a bug: still one line and exit 2, the traceback with --debug
         if _debug:
             traceback.print_exc()
-        typer.echo(
-            f"billdiff: error: internal error ({type(exc).__name__}: {exc}); "
-            "please report it (--debug shows the traceback)",
-            err=True,
+        _error(
+            f"internal error ({type(exc).__name__}: {exc}); "
+            "please report it (--debug shows the traceback)"
         )
         raise typer.Exit(2) from None
 
 
 def _fail(message: str) -> NoReturn:
-    typer.echo(f"billdiff: error: {message}", err=True)
+    _error(message)
     raise typer.Exit(2)
 
 
 def _emit(text: str | bytes, output: Path | None) -> None:
-    if output is None:
-        try:
-            if isinstance(text, bytes):
-                sys.stdout.buffer.write(text)
-            else:
-                sys.stdout.write(text)
-            sys.stdout.flush()
-        except BrokenPipeError:
-            # The reader went away (`billdiff diff a b | head`): not an error worth a
-            # traceback; stdout is pointed at /dev/null so that Python's exit flush is quiet.
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stdout.fileno())
-            raise typer.Exit(2) from None
-    else:
+    if output is not None:
         _run(lambda: api.write_atomic(output, text))
+        return
+    if sys.stdout is None:  # started with stdout closed (`>&-`)
+        _fail("standard output is closed; use -o FILE")
+    try:
+        # Encoded whole before anything is written: an encoding that cannot carry the text
+        # (PYTHONIOENCODING=ascii and a Cyrillic bill) writes nothing, rather than half.
+        raw = text if isinstance(text, bytes) else _encode_for_stdout(text)
+        sys.stdout.flush()
+        sys.stdout.buffer.write(raw)
+        sys.stdout.flush()
+    except OSError as exc:
+        # Python flushes stdout again at exit: pointed at /dev/null that flush is quiet.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        if exc.errno == errno.EPIPE:
+            # The reader went away (`billdiff diff a b | head`): it asked for no more, so
+            # nothing is said, as cat(1) says nothing; exit 2 tells a script the output is cut.
+            raise typer.Exit(2) from None
+        _fail(f"cannot write standard output: {exc.strerror or exc}")
+
+
+def _encode_for_stdout(text: str) -> bytes:
+    encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
+    try:
+        return text.encode(encoding, "surrogateescape")
+    except UnicodeEncodeError as exc:
+        char = exc.object[exc.start]
+        _fail(
+            f"standard output's encoding ({encoding}) cannot carry U+{ord(char):04X}; "
+            "use -o FILE or a UTF-8 locale (PYTHONIOENCODING=utf-8)"
+        )
+
+
+def _check_output(output: Path | None, inputs: list[Path] | list[str]) -> None:
+    if output is not None:
+        _run(lambda: api.check_output(output, inputs))
 
 
 @app.callback()
@@ -120,6 +155,7 @@ def parse(
     max_bytes: MaxBytesOpt = api.DEFAULT_MAX_BYTES,
 ) -> None:
     """Parse a bill into Akoma Ntoso 3.0 XML."""
+    _check_output(output, [file])
     if explain:
         info = _run(lambda: api.explain(file, profile=profile, max_bytes=max_bytes))
         scores = ", ".join(f"{name}={score}" for name, score in info.scores.items())
@@ -170,10 +206,15 @@ def diff(
     unknown = sorted(ignored - set(NOISE_CLASSES))
     if unknown:
         _fail(f"unknown noise class {unknown[0]!r} (known: {', '.join(NOISE_CLASSES)})")
+    _check_output(output, [old, new])
     options = Options(old_label=old_label, new_label=new_label, ignore=ignored)
     extra: dict[str, bool] = {}
     if format in ("text", "txt", "terminal"):
-        use_color = color if color is not None else (output is None and sys.stdout.isatty())
+        use_color = (
+            color
+            if color is not None
+            else (output is None and sys.stdout is not None and sys.stdout.isatty())
+        )
         extra = {"color": use_color, "all_articles": all_articles}
     elif format not in ("json", "html", "htm", "report"):
         _fail(f"unknown output format {format!r} (known: text, json, html)")
@@ -212,6 +253,7 @@ def history(
     source: object = manifest if manifest is not None else list(files or [])
     if manifest is None and len(files or []) < 2:
         _fail("a history needs at least two readings (or --manifest FILE)")
+    _check_output(output, [manifest] if manifest is not None else list(files or []))
     result = _run(
         lambda: api.history(
             source,  # type: ignore[arg-type]
@@ -222,6 +264,8 @@ def history(
             max_bytes=max_bytes,
         )
     )
+    # the readings a manifest lists are known only once it is read
+    _check_output(output, [info.file for info in result.dossier.readings])
     _emit(_run(lambda: api.render_history(result, format)), output)
 
 
@@ -250,4 +294,15 @@ def profiles() -> None:
 
 
 def main() -> None:
-    app(prog_name="billdiff")
+    try:
+        status = app(prog_name="billdiff", standalone_mode=False)
+    except NoArgsIsHelpError as exc:  # plain `billdiff`: the help, as before
+        typer.echo(exc.format_message(), err=True)
+        status = 2
+    except ClickException as exc:
+        # A missing argument or a bad option value: one line, not a framed usage box.
+        _error(exc.format_message())
+        status = 2
+    except typer.Abort:
+        status = 130
+    sys.exit(status if isinstance(status, int) else 0)
