@@ -35,18 +35,40 @@ def get_profile(name: str) -> Profile:
         raise ProfileError(f"unknown profile {name!r} (known: {known})") from None
 
 
+#: Fewer article headings in order than this are no numbering.
+_MIN_SEQUENCE = 3
+
+
 def detect_profile(lines: list[str]) -> tuple[Profile, float]:
-    """The profile whose structural patterns match most lines, and how sure we are (0..1):
-    its share of all matches, lowered when very few lines match at all."""
+    """The profile that explains the longest numbering of articles (or, without one, whose
+    structural patterns match most lines), and how sure we are (0..1): its share of all
+    matches, lowered when very few lines match at all.
+
+    A profile that learns its words from the document (``generic``) only restates what a
+    specific profile finds on the same lines, so its score counts in the share only when it
+    wins: it never makes a specific profile look less sure of itself."""
     # Every k-th line of a long document is plenty to tell traditions apart, and keeps
     # detection a small part of parsing (SGB V has 34,000 lines).
     step = max(1, len(lines) // _SAMPLE)
     sample = lines[::step]
     scores = [(cls().score(sample), cls) for cls in all_profiles()]
     scores.sort(key=lambda pair: -pair[0])
-    best, cls = scores[0]
-    total = sum(score for score, _ in scores)
-    if best == 0:
-        return cls(), 0.0
-    confidence = best / total * min(1.0, best / 3)
-    return cls(), round(confidence, 2)
+    # The profile that explains the longest numbering of articles wins (issue 13): lines that
+    # merely look structural ("(a)" lists, "Clause 1:" notes, a "1." list in another
+    # tradition) do not continue one numbering through the document; a numbering does,
+    # whatever the language weighting of the score. Between numberings of equal length (or
+    # none worth the name) a profile in the document's language (a score above zero) comes
+    # first, then a specific profile before a learnt word, then the higher score.
+    ranked = []
+    for score, other in scores:
+        length = other().article_sequence(sample)
+        numbering = length if length >= _MIN_SEQUENCE else 0
+        ranked.append((numbering, score > 0, not other.learns, score, other))
+    length, _, _, best, cls = max(ranked, key=lambda item: item[:4])
+    if best == 0 and length == 0:
+        return scores[0][1]().prepare(lines), 0.0
+    total = sum(score for score, other in scores if other is cls or not other.learns)
+    # A numbering found in a language the profile does not know leaves the score, and so the
+    # confidence, at zero: the choice is announced as a guess.
+    confidence = best / total * min(1.0, best / 3) if total else 0.0
+    return cls().prepare(lines), round(confidence, 2)
