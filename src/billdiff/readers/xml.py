@@ -80,13 +80,15 @@ def parse_xml(data: bytes, *, source: str, max_bytes: int = MAX_XML_BYTES) -> et
     return root
 
 
-def check_depth(root: etree._Element, *, source: str, limit: int = MAX_DEPTH) -> None:
+def check_depth(
+    root: etree._Element, *, source: str, limit: int = MAX_DEPTH, kind: str = "XML"
+) -> None:
     """Refuse trees nested deeper than ``limit`` (they only serve to exhaust the stack)."""
     stack: list[tuple[etree._Element, int]] = [(root, 1)]
     while stack:
         element, depth = stack.pop()
         if depth > limit:
-            raise InputError(f"the XML is nested more than {limit} levels deep", source=source)
+            raise InputError(f"the {kind} is nested more than {limit} levels deep", source=source)
         for child in element:
             if isinstance(child, etree._Entity):
                 # resolve_entities=False leaves references in the tree: text we cannot show.
