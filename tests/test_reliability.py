@@ -1172,3 +1172,20 @@ def test_an_output_device_is_written_through(tmp_path: Path) -> None:
     assert result.returncode == 1, result.stderr
     assert link.is_symlink() and Path(os.devnull).is_char_device()
     assert [p.name for p in tmp_path.iterdir()] == ["sink"]
+
+
+@pytest.mark.parametrize("broken", ['eId=""', 'eId="art 1"', 'eId="art_2"'])
+def test_own_xml_with_an_eid_billdiff_cannot_have_written_parses_into_valid_xml(
+    broken: str, tmp_path: Path
+) -> None:
+    # billdiff's namespace, edited by hand: an empty eId, a space in it, a duplicate
+    bill = billdiff.parse("Article 1. One\nText one.\nArticle 2. Two\nText two.\n", profile="eu")
+    own = billdiff.to_xml(bill).decode("utf-8")
+    assert 'eId="art_1"' in own
+    edited = tmp_path / "edited.xml"
+    edited.write_text(own.replace('eId="art_1"', broken, 1), "utf-8")
+    out = tmp_path / "out.xml"
+    result = run("parse", edited, "-o", out)
+    assert result.returncode == 0, result.stderr
+    assert billdiff.api.validate(out) == []
+    assert [a.num for a in billdiff.read(out).articles()] == ["Article 1.", "Article 2."]

@@ -20,7 +20,7 @@ from billdiff.output import write_atomic as write_atomic
 from billdiff.parse import parse as _parse
 from billdiff.profiles import Profile, detect_profile, get_profile
 from billdiff.readers import Document, read_text
-from billdiff.readers.akn import is_akn, read_akn
+from billdiff.readers.akn import is_akn, keepable_eids, read_akn
 from billdiff.readers.detect import sniff as _sniff
 from billdiff.readers.uslm import in_uslm_namespace, read_uslm
 from billdiff.readers.xml import parse_xml
@@ -90,7 +90,9 @@ def _read_xml(data: bytes, source: str) -> Bill:
     if in_uslm_namespace(root):  # read, or refused by name (a regulation, a fragment)
         return read_uslm(root, source=source)
     if is_akn(root):
-        if akn.BD_NS in root.nsmap.values():  # billdiff's own output round-trips exactly
+        # billdiff's own output round-trips exactly; edited by hand so that an eId is empty,
+        # spaced or repeated, it is read as any Akoma Ntoso, whose reader regenerates those.
+        if akn.BD_NS in root.nsmap.values() and keepable_eids(root)[1]:
             return akn.from_xml(root, source=source)
         return read_akn(root, source=source)
     raise UnsupportedFormatError(
