@@ -1189,3 +1189,39 @@ def test_own_xml_with_an_eid_billdiff_cannot_have_written_parses_into_valid_xml(
     assert result.returncode == 0, result.stderr
     assert billdiff.api.validate(out) == []
     assert [a.num for a in billdiff.read(out).articles()] == ["Article 1.", "Article 2."]
+
+
+def _docx_with_nul(folder: Path) -> Path:
+    path = folder / "nul.docx"
+    path.write_bytes(make_docx(para("Article 1\0 text")))
+    return path
+
+
+@pytest.mark.parametrize(
+    ("make", "call"),
+    [
+        pytest.param(
+            _write("nul.xml", f'<akomaNtoso xmlns="{AKN}"><act>\0</act></akomaNtoso>'.encode()),
+            billdiff.read,
+            id="nul-in-xml",
+        ),
+        pytest.param(_docx_with_nul, billdiff.read, id="nul-in-docx-document-xml"),
+        pytest.param(
+            _write(
+                "ebcdic.xml",
+                b'<?xml version="1.0" encoding="IBM037"?>' + "<a>x</a>".encode("cp037"),
+            ),
+            billdiff.api.validate,
+            id="ebcdic-under-validate",
+        ),
+    ],
+)
+def test_lxml_messages_are_one_line(
+    make: Callable[[Path], Path], call: Callable[[Path], object], tmp_path: Path
+) -> None:
+    path = make(tmp_path)
+    with pytest.raises(InputError) as raised:
+        call(path)
+    message = str(raised.value)
+    assert "\n" not in message and "<string>" not in message, message
+    assert message.startswith(str(path)), message

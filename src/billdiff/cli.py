@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import errno
 import os
-import re
 import sys
 import traceback
 from collections.abc import Callable, Iterable
@@ -18,7 +17,7 @@ from typer._click.exceptions import ClickException, NoArgsIsHelpError
 from billdiff import api
 from billdiff.changes import NOISE_CLASSES
 from billdiff.compare import Options
-from billdiff.errors import BilldiffError
+from billdiff.errors import BilldiffError, escape_controls
 from billdiff.model import StructureWarning
 
 app = typer.Typer(
@@ -48,14 +47,9 @@ OutputOpt = Annotated[
 ]
 
 
-# A line break, a NUL or an escape inside a message (a file name with a newline, an lxml
-# message quoting the input) would break "one line on stderr".
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
-
-
 def _error(message: str) -> None:
-    line = _CONTROL.sub(lambda found: repr(found.group())[1:-1], message)
-    typer.echo(f"billdiff: error: {line}", err=True)
+    # A message built here may quote a file name or click's text: kept to one line too.
+    typer.echo(f"billdiff: error: {escape_controls(message)}", err=True)
 
 
 def _run(action: Callable[[], T]) -> T:

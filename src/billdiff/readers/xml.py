@@ -65,9 +65,9 @@ def parse_xml(data: bytes, *, source: str, max_bytes: int = MAX_XML_BYTES) -> et
     try:
         root = etree.fromstring(data, _parser())
     except etree.XMLSyntaxError as exc:
-        raise InputError(f"the XML is not well-formed: {exc}", source=source) from None
+        raise InputError(f"the XML is not well-formed: {_lxml(exc)}", source=source) from None
     except (ValueError, etree.LxmlError) as exc:  # e.g. an unknown encoding declaration
-        raise InputError(f"the XML cannot be read: {exc}", source=source) from None
+        raise InputError(f"the XML cannot be read: {_lxml(exc)}", source=source) from None
     if root is None:
         raise InputError("the XML has no root element", source=source)
     docinfo = root.getroottree().docinfo
@@ -78,6 +78,14 @@ def parse_xml(data: bytes, *, source: str, max_bytes: int = MAX_XML_BYTES) -> et
         raise InputError("the XML declares entities in its DOCTYPE; refused", source=source)
     check_depth(root, source=source)
     return root
+
+
+def _lxml(exc: Exception) -> str:
+    # lxml names the in-memory document "<string>": noise beside billdiff's own file name
+    return _STRING.sub("", str(exc))
+
+
+_STRING = re.compile(r" \(<string>, line \d+\)$")
 
 
 def check_depth(
