@@ -1225,3 +1225,17 @@ def test_lxml_messages_are_one_line(
     message = str(raised.value)
     assert "\n" not in message and "<string>" not in message, message
     assert message.startswith(str(path)), message
+
+
+def test_an_output_that_cannot_be_written_is_refused_before_reading(tmp_path: Path) -> None:
+    # a long comparison (and its warnings) must not run before the refusal
+    missing = tmp_path / "missing.txt"
+    _one_error_line(run("diff", missing, missing, "-o", tmp_path), "Is a directory")
+    result = subprocess.run(
+        [sys.executable, "-m", "billdiff", "parse", str(missing)],
+        stderr=subprocess.PIPE,
+        text=True,
+        timeout=120,
+        preexec_fn=lambda: os.close(1),
+    )
+    _one_error_line(result, "standard output is closed")

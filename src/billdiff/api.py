@@ -15,7 +15,7 @@ from billdiff.compare import compare as _compare
 from billdiff.diagnose import diagnose
 from billdiff.errors import InputError, RenderError, UnsupportedFormatError
 from billdiff.model import Bill, StructureWarning
-from billdiff.output import refuse_an_input
+from billdiff.output import check_output as _check_output
 from billdiff.output import write_atomic as write_atomic
 from billdiff.parse import parse as _parse
 from billdiff.profiles import Profile, detect_profile, get_profile
@@ -312,6 +312,6 @@ def validate(path: PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES) -> list[str]
 
 
 def check_output(output: PathLike, inputs: Sequence[PathLike]) -> None:
-    """Refuse an output that is one of the inputs (same file, however named): an
+    """Refuse an output that is a folder or one of the inputs (same file, however named): an
     :class:`InputError`. ``history`` passes the readings a manifest lists too."""
-    refuse_an_input(output, inputs)
+    _check_output(output, inputs)

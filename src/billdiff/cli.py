@@ -127,8 +127,11 @@ def _encode_for_stdout(text: str) -> bytes:
 
 
 def _check_output(output: Path | None, inputs: list[Path] | list[str]) -> None:
+    """Refuse an output that cannot be written before the inputs are read and compared."""
     if output is not None:
         _run(lambda: api.check_output(output, inputs))
+    elif sys.stdout is None:
+        _fail("standard output is closed; use -o FILE")
 
 
 @app.callback()

@@ -28,10 +28,13 @@ def _identity(path: PathLike) -> tuple[int, int] | None:
     return info.st_dev, info.st_ino
 
 
-def refuse_an_input(output: PathLike, inputs: Iterable[PathLike]) -> None:
-    """Refuse to write ``output`` when it is one of ``inputs`` (the same file by device and
-    inode, however spelled: a second name, a hard link, a symbolic link): the input would be
-    lost. A stream (a FIFO, /dev/stdout) is never a regular input file, so it may be both."""
+def check_output(output: PathLike, inputs: Iterable[PathLike]) -> None:
+    """Refuse, before any work, an output that cannot be written: a folder (``-o .``), or one
+    of ``inputs`` (the same file by device and inode, however spelled: a second name, a hard
+    link, a symbolic link), which would be lost. A stream (a FIFO, /dev/stdout) is never a
+    regular input file, so it may be both."""
+    if os.path.isdir(output):
+        raise InputError("Is a directory", source=os.fspath(output))
     mine = _identity(output)
     if mine is None or not os.path.isfile(output):
         return
