@@ -4,15 +4,15 @@ result. Exit status as diff(1): 0 no change, 1 changes, 2 trouble."""
 from __future__ import annotations
 
 import errno
+import importlib
 import os
 import sys
 import traceback
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Annotated, NoReturn, TypeVar
+from typing import Annotated, NoReturn, Protocol, TypeVar, cast
 
 import typer
-from typer._click.exceptions import ClickException, NoArgsIsHelpError
 
 from billdiff import api
 from billdiff.changes import NOISE_CLASSES
@@ -304,15 +304,31 @@ def profiles() -> None:
         typer.echo(f"{cls.name:6} {cls.description} (aliases: {aliases})")
 
 
+class _ClickError(Protocol):
+    def format_message(self) -> str: ...
+
+
+def _click_errors() -> tuple[type[Exception], tuple[type[Exception], ...]]:
+    """click's usage errors and the "no arguments: show the help" one (click 8.2+). Typer
+    0.2x carries its own copy of click; older typers (pyproject allows 0.12) import click."""
+    try:
+        module = importlib.import_module("typer._click.exceptions")
+    except ImportError:
+        module = importlib.import_module("click.exceptions")
+    help_error = getattr(module, "NoArgsIsHelpError", None)
+    return module.ClickException, (help_error,) if help_error else ()
+
+
 def main() -> None:
+    usage_error, help_error = _click_errors()
     try:
         status = app(prog_name="billdiff", standalone_mode=False)
-    except NoArgsIsHelpError as exc:  # plain `billdiff`: the help, as before
-        typer.echo(exc.format_message(), err=True)
+    except help_error as exc:  # plain `billdiff`: the help, as before
+        typer.echo(cast(_ClickError, exc).format_message(), err=True)
         status = 2
-    except ClickException as exc:
+    except usage_error as exc:
         # A missing argument or a bad option value: one line, not a framed usage box.
-        _error(exc.format_message())
+        _error(cast(_ClickError, exc).format_message())
         status = 2
     except typer.Abort:
         status = 130
