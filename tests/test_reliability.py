@@ -1253,3 +1253,16 @@ def test_a_warning_about_a_file_name_with_a_newline_is_one_line(tmp_path: Path) 
     assert result.returncode == 0, result.stderr
     warnings = result.stderr.strip().splitlines()
     assert warnings and all(line.startswith("billdiff: warning: ") for line in warnings)
+
+
+def test_an_output_a_manifest_lists_is_refused_before_any_reading_is_read(
+    tmp_path: Path,
+) -> None:
+    old = tmp_path / "old.txt"
+    old.write_bytes(OLD.read_bytes())
+    dossier = tmp_path / "dossier.toml"
+    dossier.write_text(
+        '[[reading]]\nfile = "old.txt"\n[[reading]]\nfile = "missing.txt"\n', "utf-8"
+    )
+    # the missing reading would be reported first if the readings were read before the check
+    _one_error_line(run("history", "-m", dossier, "-o", old), "the output is the input")

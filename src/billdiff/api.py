@@ -212,20 +212,29 @@ def history(
     from billdiff.history import Dossier
     from billdiff.history import build as build_history
 
-    manifest: str | None = None
     if isinstance(readings, Dossier):
         dossier = readings
     elif isinstance(readings, (str, os.PathLike)):
-        manifest = os.fspath(readings)
-        # through the same bounded loader as the readings: a manifest may be /dev/zero
-        dossier = Dossier.load(readings, data=_load(readings, max_bytes))
+        dossier = read_manifest(readings, max_bytes=max_bytes)
     else:
         dossier = Dossier.from_files(readings, labels, dates, stages, profile=profile)
     if len(dossier.readings) < 2:
-        raise InputError("a history needs at least two readings", source=manifest)
+        raise InputError("a history needs at least two readings")
     chosen = profile or dossier.profile
     bills = [read(info.file, profile=chosen, max_bytes=max_bytes) for info in dossier.readings]
     return build_history(dossier, bills, options)
+
+
+def read_manifest(manifest: PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Dossier:
+    """The dossier a TOML manifest describes (its reading files relative to its folder), with
+    at least two readings; read once, within ``max_bytes``, as a manifest may be a pipe or
+    /dev/zero."""
+    from billdiff.history import Dossier
+
+    dossier = Dossier.load(manifest, data=_load(manifest, max_bytes))
+    if len(dossier.readings) < 2:
+        raise InputError("a history needs at least two readings", source=os.fspath(manifest))
+    return dossier
 
 
 def render_history(history: History, format: str = "text") -> str:

@@ -259,10 +259,16 @@ def history(
         _fail(f"unknown output format {format!r} (known: text, json, html)")
     if manifest is not None and files:
         _fail("give either reading files or --manifest, not both")
-    source: object = manifest if manifest is not None else list(files or [])
-    if manifest is None and len(files or []) < 2:
+    source: object = list(files or [])
+    if manifest is not None:
+        # read here, once, so that -o naming a reading it lists is refused before any work
+        _check_output(output, [manifest])
+        source = dossier = _run(lambda: api.read_manifest(manifest, max_bytes=max_bytes))
+        _check_output(output, [info.file for info in dossier.readings])
+    elif len(files or []) < 2:
         _fail("a history needs at least two readings (or --manifest FILE)")
-    _check_output(output, [manifest] if manifest is not None else list(files or []))
+    else:
+        _check_output(output, list(files or []))
     result = _run(
         lambda: api.history(
             source,  # type: ignore[arg-type]
@@ -273,8 +279,6 @@ def history(
             max_bytes=max_bytes,
         )
     )
-    # the readings a manifest lists are known only once it is read
-    _check_output(output, [info.file for info in result.dossier.readings])
     for info, bill in zip(result.dossier.readings, result.bills, strict=True):
         _warn(info.file, bill.warnings)
     _emit(_run(lambda: api.render_history(result, format)), output)
