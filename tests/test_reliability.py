@@ -992,6 +992,10 @@ def test_an_encoding_that_cannot_carry_the_text_is_one_line(tmp_path: Path) -> N
     result = _run_with_stdout(subprocess.PIPE, "diff", old, new, PYTHONIOENCODING="ascii")
     _one_error_line(result, r"encoding \(ascii\) cannot carry U\+")
     assert result.stdout == ""  # nothing half-written
+    # an error handler the user chose is honoured
+    result = _run_with_stdout(subprocess.PIPE, "diff", old, new, PYTHONIOENCODING="ascii:replace")
+    assert result.returncode == 1, result.stderr
+    assert "?" in result.stdout and "error" not in result.stderr
 
 
 @pytest.mark.parametrize(

@@ -116,8 +116,13 @@ def _emit(text: str | bytes, output: Path | None) -> None:
 
 def _encode_for_stdout(text: str) -> bytes:
     encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
+    # A handler the user chose (PYTHONIOENCODING=ascii:replace) is theirs; by default a
+    # character the encoding lacks is an error, and lone surrogates (a non-UTF-8 file name)
+    # go out as the bytes they stand for.
+    errors = getattr(sys.stdout, "errors", None) or "strict"
     try:
-        return text.encode(encoding, "surrogateescape")
+        chosen = errors not in ("strict", "surrogateescape")
+        return text.encode(encoding, errors if chosen else "surrogateescape")
     except UnicodeEncodeError as exc:
         char = exc.object[exc.start]
         _fail(
