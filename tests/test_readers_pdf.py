@@ -273,3 +273,89 @@ def test_dehyphen(previous: str, following: str, vocabulary: set[str], joined: s
     from billdiff.readers.pdf import _dehyphen
 
     assert _dehyphen(previous, following, vocabulary) == joined
+
+
+# Reading order from positions (issue 13): the text layer's order is not the reading order.
+
+
+def _margin_numbered_pdf(sections: list[tuple[str, list[str]]], *, per_page: int = 9) -> bytes:
+    """A Commonwealth bill's layout: a marginal heading, then the section's number in the left
+    margin on the baseline of its first line. As some word processors write it, the numbers
+    come last in each page's content stream, after all the words."""
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4")
+    pdf.set_auto_page_break(False)
+    pdf.add_font("DejaVu", fname=str(FONT))
+    pdf.set_font("DejaVu", size=11)
+    rows: list[tuple[float, float, str]] = []  # (x, y, text), numbers put aside
+    numbers: list[tuple[float, float, str]] = []
+    y = 30.0
+    used = 0
+    for number, (heading, body) in enumerate(sections, start=1):
+        if used + len(body) + 1 > per_page:
+            pdf.add_page()
+            for row in rows + numbers:
+                pdf.text(*row)
+            rows, numbers, y, used = [], [], 30.0, 0
+        rows.append((20, y, heading))
+        y += 7
+        numbers.append((20, y, f"{number}."))
+        for index, line in enumerate(body):
+            rows.append((38 if index == 0 else 20, y, line))
+            y += 7
+        used += len(body) + 1
+    pdf.add_page()
+    for row in rows + numbers:
+        pdf.text(*row)
+    return bytes(pdf.output())
+
+
+SECTIONS = [
+    ("Short title", ["This Act may be cited as the Pharmacy (Amendment) Act, 2015."]),
+    (
+        "Amendment of section 10",
+        [
+            "The Pharmacy Act, in this Act referred to as the principal Act, is",
+            "amended by deleting section 10 and substituting the following.",
+        ],
+    ),
+    (
+        "Commencement",
+        [
+            "This Act comes into operation on a date to be fixed by the Governor-",
+            "General by proclamation.",
+        ],
+    ),
+]
+
+
+def test_margin_numbers_written_after_the_words_are_read_in_place() -> None:
+    doc = read_pdf(_margin_numbered_pdf(SECTIONS), source="bb.pdf")
+    assert [b.text for b in doc.blocks] == [
+        "Short title",
+        "1.",
+        "This Act may be cited as the Pharmacy (Amendment) Act, 2015.",
+        "Amendment of section 10",
+        "2.",
+        "The Pharmacy Act, in this Act referred to as the principal Act, is amended by "
+        "deleting section 10 and substituting the following.",
+        "Commencement",
+        "3.",
+        "This Act comes into operation on a date to be fixed by the Governor-General by "
+        "proclamation.",
+    ]
+    bill = billdiff.parse(_margin_numbered_pdf(SECTIONS), profile="tz", source="bb.pdf")
+    assert [a.label for a in bill.articles()] == ["1", "2", "3"]
+
+
+def test_a_section_number_near_the_top_of_its_page_is_no_page_number() -> None:
+    # Section 2 opens page 2 under its heading: "2." is its number, on the second line of
+    # the page, not the page's number (that would be alone on the first or the last line).
+    long = ["Words of a section that fill the line from the margin to the other side."]
+    sections = [("Heading one", long * 8), ("Heading two", long * 3)]
+    doc = read_pdf(_margin_numbered_pdf(sections, per_page=9), source="top.pdf")
+    assert [(b.page, b.text) for b in doc.blocks if b.text in ("1.", "2.")] == [
+        (1, "1."),
+        (2, "2."),
+    ]

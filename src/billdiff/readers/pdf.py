@@ -35,6 +35,8 @@ from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from itertools import pairwise
+from typing import Any
 
 from billdiff.errors import InputError
 from billdiff.readers.base import Block, Document
@@ -110,7 +112,7 @@ def _extract_quietly(data: bytes, source: str) -> list[list[str]]:
         count = len(reader.pages)
         if count > MAX_PAGES:
             raise InputError(f"the PDF has {count:,} pages, over {MAX_PAGES:,}", source=source)
-        pages = [(page.extract_text() or "").splitlines() for page in reader.pages]
+        pages = [_page_lines(page) for page in reader.pages]
     except InputError:
         raise
     except FileNotDecryptedError:
@@ -122,6 +124,148 @@ def _extract_quietly(data: bytes, source: str) -> list[list[str]]:
     except Exception as exc:
         raise InputError(f"the PDF is corrupt or truncated ({exc})", source=source) from None
     return [[_clean(line) for line in page] for page in pages]
+
+
+@dataclass(frozen=True)
+class _Run:
+    """A piece of text as pypdf's extraction hands it to a visitor, with where it starts."""
+
+    text: str  # without the line break pypdf put after it
+    x: float
+    y: float  # baseline, upwards
+    size: float  # font size in page units
+    order: int  # place among the page's runs in the content stream
+    broken: bool  # pypdf ended its line after this run
+
+
+# Right-to-left scripts are put in display order by pypdf itself; sorting their runs by x
+# would undo that.
+_RTL = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
+
+
+def _page_lines(page: Any) -> list[str]:
+    """The lines of a page in reading order: top to bottom, and left to right on each line.
+
+    pypdf gives text in content-stream order, which is not always the reading order: a bill
+    whose section numbers are set in the left margin ("1.") may write them after the page's
+    text, and an OCR text layer puts every glyph or word in a text object of its own, which
+    pypdf gives one line each. So the runs are laid out again by their position (see
+    :func:`_reading_order`); where that cannot be trusted, pypdf's own order stays.
+    """
+    runs: list[_Run] = []
+    trusted = [True]
+
+    def visit(text: str, cm: list[float], tm: list[float], font: Any, size: float) -> None:
+        body = text[:-1] if text.endswith("\n") else text
+        if not body:
+            return
+        a, b, c, d = (
+            tm[0] * cm[0] + tm[1] * cm[2],
+            tm[0] * cm[1] + tm[1] * cm[3],
+            tm[2] * cm[0] + tm[3] * cm[2],
+            tm[2] * cm[1] + tm[3] * cm[3],
+        )
+        x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+        y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+        # Only upright text has lines that run along x; a run that still holds a line break
+        # cannot be placed line by line.
+        if a <= 0 or d <= 0 or abs(b) > 0.1 * a or abs(c) > 0.1 * d or "\n" in body:
+            trusted[0] = False
+        runs.append(_Run(body, x, y, abs(size * d), len(runs), text.endswith("\n")))
+
+    stream = page.extract_text(visitor_text=visit) or ""
+    try:
+        lines = _reading_order(runs) if trusted[0] else None
+    except (ArithmeticError, TypeError, ValueError):
+        # odd numbers in a damaged page's matrices: its text is still readable in pypdf's order
+        lines = None
+    if lines is None or _glyphs("".join(lines)) != _glyphs(stream):
+        return stream.splitlines()  # never lose or invent a character by laying out
+    return lines
+
+
+def _glyphs(text: str) -> Counter[str]:
+    return Counter(ch for ch in text if not ch.isspace())
+
+
+def _reading_order(runs: list[_Run]) -> list[str] | None:
+    """Runs grouped into lines by baseline, the lines top to bottom, each left to right.
+
+    A run belongs to a line when its baseline is within half a font size of the line's first
+    (topmost) run: closer than any two lines of text, looser than the jitter of an OCR layer's
+    words or a superscript. Within a line, runs that follow each other in the content stream
+    and that pypdf already joined keep pypdf's spacing; runs brought together from elsewhere
+    in the stream (a margin number and its text) are separated by a space, unless one of
+    them carries its own. An OCR layer that writes its spaces as glyphs (a run of blanks)
+    gets no more: its glyphs, one text object each, are joined as they stand.
+
+    None when the page looks set in columns (lines that would join long pieces of text
+    from two places of the stream), or is right-to-left: pypdf's order is better there.
+    """
+    if not runs or any(_RTL.search(run.text) for run in runs):
+        return None
+    blanks = sum(1 for run in runs if run.text.isspace())
+    spaced = blanks >= 0.05 * len(runs)  # the layer carries its own word spaces
+    grouped: list[list[_Run]] = []
+    anchor = 0.0
+    for run in sorted(runs, key=lambda r: (-r.y, r.x, r.order)):
+        if grouped and anchor - run.y <= 0.5 * max(run.size, grouped[-1][0].size):
+            grouped[-1].append(run)
+        else:
+            grouped.append([run])
+            anchor = run.y
+    lines: list[str] = []
+    mixed = 0
+    for group in grouped:
+        pieces = _pieces(sorted(group, key=lambda r: (r.x, r.order)), spaced=spaced)
+        if sum(1 for piece in pieces if _long(piece)) >= 2:
+            mixed += 1
+        if len(pieces) > 1 and _MARGIN_NUMBER.match(pieces[0].strip()):
+            # A section number set in the margin, written apart from its text: a line of its
+            # own, as text exports of such bills give it ("1." / "This Act may be cited ...").
+            lines.append(pieces[0].strip())
+            pieces = pieces[1:]
+        lines.append("".join(pieces))
+    if mixed >= max(2, len(lines) // 5):
+        return None
+    return lines
+
+
+# "1.", "12.", "12A.": a section's number alone (not a list mark: "(a)" keeps its text).
+_MARGIN_NUMBER = re.compile(r"^\d{1,4}[A-Z]{0,2}\.$")
+
+
+def _pieces(line: list[_Run], *, spaced: bool) -> list[str]:
+    """The text of a line's runs (left to right), in pieces that each come from one place of
+    the content stream; every piece but the first starts with the space that separates it
+    from the one before, if any."""
+    pieces = [line[0].text]
+    for before, run in pairwise(line):
+        follows = run.order == before.order + 1
+        if follows and not before.broken:
+            gap = ""  # pypdf's own join (a change of font inside a line)
+        elif before.text[-1:].isspace() or run.text[:1].isspace():
+            gap = ""
+        elif follows and spaced and not _jumps(before, run):
+            gap = ""
+        else:
+            gap = " "
+        if follows:
+            pieces[-1] += gap + run.text
+        else:
+            pieces.append(gap + run.text)
+    return pieces
+
+
+def _jumps(before: _Run, run: _Run) -> bool:
+    """``run`` starts clearly beyond the end of ``before`` (a tab to a page number, a margin):
+    no glyph is wider than its font size, so a run cannot reach that far."""
+    return run.x - before.x > (len(before.text) + 1) * max(before.size, run.size)
+
+
+def _long(piece: str) -> bool:
+    """A piece of a line long enough to be running text (a column's), not a margin label."""
+    return sum(ch.isalnum() for ch in piece) >= 12
 
 
 _SPACES = re.compile(r"[ \t\u00a0]+")
@@ -182,8 +326,14 @@ def remove_furniture(pages: list[list[str]]) -> list[_Line]:
                 and moving[(place, masked, int(numbers[-1]) - line.page)] >= needed
             ):
                 furniture.add((line.page, line.index))
-            elif (match := _PAGE_ONLY.match(line.text)) and int(match.group(1)) == line.page:
-                furniture.add((line.page, line.index))  # a lone page number, even on one page
+            elif (
+                place in (0, -1)
+                and (match := _PAGE_ONLY.match(line.text))
+                and int(match.group(1)) == line.page
+            ):
+                # A lone page number, even on one page; only the first or last line of its
+                # page: "6." two lines above the foot of page 6 is section 6's number.
+                furniture.add((line.page, line.index))
     return [line for page in numbered for line in page if (line.page, line.index) not in furniture]
 
 
@@ -260,7 +410,9 @@ def paragraphs(lines: list[_Line]) -> list[Block]:
             previous = joined  # the next line end is judged on the whole joined line
             continue
         ends = previous.endswith(_ENDS_SENTENCE) or previous.endswith(_ENDS_CLAUSE)
-        if len(previous) < short:
+        if len(previous) < short or _MARGIN_NUMBER.match(following):
+            # a section number alone on its line is a margin number: its own block, not the
+            # end of the marginal heading above it
             new_block = True
         elif _OPENS_UNIT.match(following) or _NOTE.match(following):
             # "Статья 5." after a finished line or a heading; but "... nach" / "§ 5 Absatz 2"
