@@ -359,3 +359,98 @@ def test_a_section_number_near_the_top_of_its_page_is_no_page_number() -> None:
         (1, "1."),
         (2, "2."),
     ]
+
+
+def _ocr_layer_pdf(lines: list[str], notes: list[tuple[int, str]], *, glyphs: bool) -> bytes:
+    """A scanned page's invisible text layer as OCR software writes it: every glyph (or every
+    word) placed on its own and shown with the ' operator ("move to the next line, then
+    show", which pypdf ends with a line break each time), the spaces as glyphs of their own
+    (or none, between words), and the notes of the right margin after all the text."""
+    from pypdf import PdfWriter
+    from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
+
+    size, leading, advance = 11, 13, 6.5  # a glyph's advance: any width will do here
+
+    def show(x: float, y: float, text: str) -> str:
+        escaped = text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+        # the ' operator moves down by the leading first: start one leading above
+        return f"1 0 0 1 {x:.2f} {y + leading:.2f} Tm ({escaped})'\n"
+
+    content = f"BT /F0 {size} Tf {leading} TL\n"
+    baselines = [760.0 - 16 * index for index in range(len(lines))]
+    for line, y in zip(lines, baselines, strict=True):
+        x = 60.0
+        for word in line.split(" "):
+            if glyphs:
+                for glyph in word + " ":
+                    content += show(x, y, glyph)
+                    x += advance
+            else:
+                content += show(x, y, word)
+                x += advance * (len(word) + 1)
+    for index, note in notes:
+        content += show(450, baselines[index], note)
+    content += "ET\n"
+    writer = PdfWriter()
+    page = writer.add_blank_page(612, 792)
+    font = {
+        NameObject("/Type"): NameObject("/Font"),
+        NameObject("/Subtype"): NameObject("/Type1"),
+        NameObject("/BaseFont"): NameObject("/Helvetica"),
+        NameObject("/Encoding"): NameObject("/WinAnsiEncoding"),
+    }
+    page[NameObject("/Resources")] = DictionaryObject(
+        {NameObject("/Font"): DictionaryObject({NameObject("/F0"): DictionaryObject(font)})}
+    )
+    stream = DecodedStreamObject()
+    stream.set_data(content.encode("cp1252"))
+    page.replace_contents(stream)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+OCR_LINES = [
+    "ENACTED by the Parliament of Kenya as follows—",
+    "1. This Act may be cited as the Statutory",
+    "Instruments (Amendment) Act, 2024.",
+    "2. Section 11 of the Statutory Instruments Act",
+    "is amended by inserting the following new",
+    "subsection immediately after subsection (4).",
+]
+OCR_NOTES = [(1, "Short title."), (3, "Amendment of"), (4, "section 11.")]
+
+
+@pytest.mark.parametrize("glyphs", [True, False], ids=["glyph-objects", "word-objects"])
+def test_an_ocr_text_layer_reads_in_words_and_lines(glyphs: bool) -> None:
+    doc = read_pdf(_ocr_layer_pdf(OCR_LINES, OCR_NOTES, glyphs=glyphs), source="ocr.pdf")
+    # The words and lines as printed; the margin notes, written after the text, stay after
+    # it rather than cut a sentence in two.
+    assert [b.text for b in doc.blocks] == [
+        "ENACTED by the Parliament of Kenya as follows—",
+        "1. This Act may be cited as the Statutory Instruments (Amendment) Act, 2024.",
+        "2. Section 11 of the Statutory Instruments Act is amended by inserting the following "
+        "new subsection immediately after subsection (4).",
+        "Short title.",
+        "Amendment of",
+        "section 11.",
+    ]
+
+
+def test_two_columns_on_common_baselines_are_not_interleaved() -> None:
+    # Lines of two columns share their baselines; each column is written whole in the
+    # content stream. Rebuilding lines by position must not weave them together.
+    from fpdf import FPDF
+
+    left = [f"Left column, line {n}, words of the first text." for n in range(1, 9)]
+    right = [f"Right column, line {n}, words of another text." for n in range(1, 9)]
+    pdf = FPDF(format="A4")
+    pdf.add_font("DejaVu", fname=str(FONT))
+    pdf.set_font("DejaVu", size=8)
+    pdf.add_page()
+    for x, column in ((15, left), (110, right)):
+        for index, line in enumerate(column):
+            pdf.text(x, 30 + 5 * index, line)
+    texts = [b.text for b in read_pdf(bytes(pdf.output()), source="cols.pdf").blocks]
+    joined = " ".join(texts)
+    assert joined.index("line 8, words of the first") < joined.index("Right column, line 1")

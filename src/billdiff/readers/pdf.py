@@ -27,6 +27,7 @@ encrypted PDF that does not open with the empty password is refused as such.
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import logging
 import re
@@ -138,19 +139,20 @@ class _Run:
     broken: bool  # pypdf ended its line after this run
 
 
-# Right-to-left scripts are put in display order by pypdf itself; sorting their runs by x
-# would undo that.
+# Right-to-left scripts are put in display order by pypdf itself; rejoining their runs by
+# position could undo that.
 _RTL = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
 
 
 def _page_lines(page: Any) -> list[str]:
-    """The lines of a page in reading order: top to bottom, and left to right on each line.
+    """The lines of a page in reading order.
 
-    pypdf gives text in content-stream order, which is not always the reading order: a bill
-    whose section numbers are set in the left margin ("1.") may write them after the page's
-    text, and an OCR text layer puts every glyph or word in a text object of its own, which
-    pypdf gives one line each. So the runs are laid out again by their position (see
-    :func:`_reading_order`); where that cannot be trusted, pypdf's own order stays.
+    pypdf gives text in content-stream order and breaks a line wherever a text object ends,
+    which is not always how the page reads: an OCR text layer puts every glyph or word in a
+    text object of its own (pypdf gives one per line), and a bill whose section numbers are
+    set in the left margin ("1.") may write them after all the page's words. So lines are
+    rebuilt from the runs' positions (see :func:`_reading_order`); where that cannot be
+    trusted, pypdf's own lines stay.
     """
     runs: list[_Run] = []
     trusted = [True]
@@ -158,6 +160,8 @@ def _page_lines(page: Any) -> list[str]:
     def visit(text: str, cm: list[float], tm: list[float], font: Any, size: float) -> None:
         body = text[:-1] if text.endswith("\n") else text
         if not body:
+            if text and runs:  # pypdf ended the line after the previous run
+                runs[-1] = dataclasses.replace(runs[-1], broken=True)
             return
         a, b, c, d = (
             tm[0] * cm[0] + tm[1] * cm[2],
@@ -189,83 +193,105 @@ def _glyphs(text: str) -> Counter[str]:
 
 
 def _reading_order(runs: list[_Run]) -> list[str] | None:
-    """Runs grouped into lines by baseline, the lines top to bottom, each left to right.
+    """The page's lines: runs joined into lines by baseline, in content-stream order, with
+    margin labels put back beside their text.
 
-    A run belongs to a line when its baseline is within half a font size of the line's first
-    (topmost) run: closer than any two lines of text, looser than the jitter of an OCR layer's
-    words or a superscript. Within a line, runs that follow each other in the content stream
-    and that pypdf already joined keep pypdf's spacing; runs brought together from elsewhere
-    in the stream (a margin number and its text) are separated by a space, unless one of
-    them carries its own. An OCR layer that writes its spaces as glyphs (a run of blanks)
-    gets no more: its glyphs, one text object each, are joined as they stand.
+    1. A line is a sequence of runs that follow each other in the content stream on one
+       baseline (within half a font size: looser than the jitter of an OCR layer's words or
+       a superscript, closer than two lines of text), whether or not pypdf ended a text
+       object between them. Runs pypdf already joined keep its spacing; others are joined by
+       a space unless one of them carries its own, or the page is an OCR layer that writes
+       its spaces as glyphs (blank runs) and the next glyph is not far off.
+    2. Lines stay in stream order: that is pypdf's order, right for columns, and for the
+       marginal notes an OCR layer writes after the text (beside a sentence, they would
+       cut it in two).
+    3. A margin label ("1.", "12A.", "(a)", "8.(1)") written apart from its text, on the
+       baseline of a line that starts to its right, goes to that line: a section number as a
+       line of its own just before it ("1." / "This Act may be cited ..."), as text exports
+       of such bills give it, a list mark at its start ("(a) in the definition ...").
 
-    None when the page looks set in columns (lines that would join long pieces of text
-    from two places of the stream), or is right-to-left: pypdf's order is better there.
+    None for right-to-left text: pypdf's order is better there.
     """
     if not runs or any(_RTL.search(run.text) for run in runs):
         return None
     blanks = sum(1 for run in runs if run.text.isspace())
     spaced = blanks >= 0.05 * len(runs)  # the layer carries its own word spaces
-    grouped: list[list[_Run]] = []
-    anchor = 0.0
-    for run in sorted(runs, key=lambda r: (-r.y, r.x, r.order)):
-        if grouped and anchor - run.y <= 0.5 * max(run.size, grouped[-1][0].size):
-            grouped[-1].append(run)
+    lines: list[list[_Run]] = [[runs[0]]]
+    for run in runs[1:]:
+        # back to the left on the same baseline: another column, or a note in the margin
+        if _same_baseline(lines[-1][0], run) and run.x >= lines[-1][-1].x - 0.5 * run.size:
+            lines[-1].append(run)
         else:
-            grouped.append([run])
-            anchor = run.y
-    lines: list[str] = []
-    mixed = 0
-    for group in grouped:
-        pieces = _pieces(sorted(group, key=lambda r: (r.x, r.order)), spaced=spaced)
-        if sum(1 for piece in pieces if _long(piece)) >= 2:
-            mixed += 1
-        if len(pieces) > 1 and _MARGIN_NUMBER.match(pieces[0].strip()):
-            # A section number set in the margin, written apart from its text: a line of its
-            # own, as text exports of such bills give it ("1." / "This Act may be cited ...").
-            lines.append(pieces[0].strip())
-            pieces = pieces[1:]
-        lines.append("".join(pieces))
-    if mixed >= max(2, len(lines) // 5):
-        return None
-    return lines
+            lines.append([run])
+    texts = [_join(line, spaced=spaced) for line in lines]
+    # Margin labels to their lines: the nearest line to the right on the same baseline.
+    before: dict[int, list[int]] = {}
+    for index, (line, text) in enumerate(zip(lines, texts, strict=True)):
+        if not _LABEL.match(text.strip()):
+            continue
+        targets = [
+            other
+            for other, candidate in enumerate(lines)
+            if other != index
+            and candidate[0].x > line[0].x
+            and _same_baseline(line[0], candidate[0])
+            and not _LABEL.match(texts[other].strip())
+        ]
+        if targets:
+            target = min(targets, key=lambda other: lines[other][0].x)
+            before.setdefault(target, []).append(index)
+    moved = {label for labels in before.values() for label in labels}
+    result: list[str] = []
+    for index, text in enumerate(texts):
+        if index in moved:
+            continue
+        prefix = ""
+        for label in sorted(before.get(index, []), key=lambda other: lines[other][0].x):
+            mark = texts[label].strip()
+            if _MARGIN_NUMBER.match(mark) and not prefix:
+                result.append(mark)
+            else:
+                prefix += mark + " "
+        result.append(prefix + text)
+    return result
 
 
 # "1.", "12.", "12A.": a section's number alone (not a list mark: "(a)" keeps its text).
 _MARGIN_NUMBER = re.compile(r"^\d{1,4}[A-Z]{0,2}\.$")
+# A number or list mark with no text, as set in a margin: "1.", "12A.", "(a)", "(iv)", "(2)",
+# "8.(1)", "3)", and with the quotation mark that opens a quoted provision: "“(3A)".
+_LABEL = re.compile(
+    r"^[“\"‘«„]?(?:"
+    r"(?:\d{1,4}[A-Z]{0,2}\.\s?)?\((?:\d{1,3}[A-Za-z]{0,2}|[a-z]{1,2}|[ivxlc]{1,6})\)"
+    r"|\d{1,4}[A-Z]{0,2}[.)])$"
+)
 
 
-def _pieces(line: list[_Run], *, spaced: bool) -> list[str]:
-    """The text of a line's runs (left to right), in pieces that each come from one place of
-    the content stream; every piece but the first starts with the space that separates it
-    from the one before, if any."""
-    pieces = [line[0].text]
+def _same_baseline(first: _Run, run: _Run) -> bool:
+    return abs(first.y - run.y) <= 0.5 * max(first.size, run.size)
+
+
+def _join(line: list[_Run], *, spaced: bool) -> str:
+    """The text of a line's runs (stream order)."""
+    text = line[0].text
     for before, run in pairwise(line):
-        follows = run.order == before.order + 1
-        if follows and not before.broken:
+        if not before.broken:
             gap = ""  # pypdf's own join (a change of font inside a line)
         elif before.text[-1:].isspace() or run.text[:1].isspace():
             gap = ""
-        elif follows and spaced and not _jumps(before, run):
+        elif spaced and not _jumps(before, run):
             gap = ""
         else:
             gap = " "
-        if follows:
-            pieces[-1] += gap + run.text
-        else:
-            pieces.append(gap + run.text)
-    return pieces
+        text += gap + run.text
+    return text
 
 
 def _jumps(before: _Run, run: _Run) -> bool:
-    """``run`` starts clearly beyond the end of ``before`` (a tab to a page number, a margin):
-    no glyph is wider than its font size, so a run cannot reach that far."""
-    return run.x - before.x > (len(before.text) + 1) * max(before.size, run.size)
-
-
-def _long(piece: str) -> bool:
-    """A piece of a line long enough to be running text (a column's), not a margin label."""
-    return sum(ch.isalnum() for ch in piece) >= 12
+    """``run`` starts clearly beyond the end of ``before`` (a tab to a page number), or behind
+    it: no glyph is wider than its font size, so a run cannot reach that far."""
+    distance = run.x - before.x
+    return distance < 0 or distance > (len(before.text) + 1) * max(before.size, run.size)
 
 
 _SPACES = re.compile(r"[ \t\u00a0]+")
@@ -424,7 +450,10 @@ def paragraphs(lines: list[_Line]) -> list[Block]:
                 or len(following) < short  # a heading line: "§ 12 Haushaltsplan"
             )
         elif _LIST_MARK.match(following):
-            new_block = ends or _OPENS_UNIT.match(previous) is not None
+            # "... as follows—" / "1. This Act ...": a dash introduces a list as a colon does
+            new_block = (
+                ends or previous.endswith(("—", "–")) or _OPENS_UNIT.match(previous) is not None
+            )
         elif following[:1].islower():
             new_block = False
         elif following[:1].isalpha():
