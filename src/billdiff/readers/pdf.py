@@ -3,12 +3,19 @@
 Library: pypdf. It is pure Python (nothing to compile, installs anywhere billdiff does),
 actively maintained by the py-pdf organisation, has an explicit encryption API
 (``is_encrypted``/``decrypt``) so an encrypted file gets a clear answer, and guards against
-decompression bombs in streams itself. pdfminer.six lays text out more precisely but is
-several times slower on large bills and billdiff only needs lines in reading order, which
-pypdf's ``extract_text`` gives for the single-column layout bills are printed in.
+decompression bombs in streams itself. pypdf's ``extract_text`` gives text in content-stream
+order, which is not always the reading order; lines are rebuilt from the positions its
+visitor reports (see :func:`_reading_order`). Measured on the generalisation suite's PDFs
+(10 Barbados bills with margin section numbers, 2 Kenyan scans with an OCR layer), exact
+article counts: this reader 10/10 and 1/2 (the count only, see the suite); pypdf's
+``extraction_mode="layout"`` 4/10 and 0/2 (it spaces an OCR layer's glyphs by geometry:
+"C l au se", "am ended"); pdfminer.six 9/10 and 0/2, reading and parsing in 2.5 times the
+time: not worth a new dependency.
 
 What is done with the lines, and why:
 
+- A line is what sits on one baseline in one stretch of the content stream; margin labels
+  written apart join the line on their baseline (see :func:`_reading_order`).
 - Running headers and footers (the bill's title on every page, "ПРОЕКТ") are lines at the top
   or bottom of a page that repeat at the same place on most pages (60%): they are
   dropped, as are page numbers ("3",
@@ -409,12 +416,12 @@ def paragraphs(lines: list[_Line]) -> list[Block]:
       after a full line that ended no sentence when it is itself short (the last line of the
       paragraph or heading: "... Президента" / "Республики");
 
-    and it starts a new block when the line before stopped short of the usual width; when it
-    opens a unit (Статья, Article, SEC., § ...) after a line that ended a sentence or clause,
+    and it starts a new block when the line before stopped short of the usual width, or when
+    it is a section number alone ("12."), a margin number; when it opens a unit (Статья, Article, SEC., § ...) after a line that ended a sentence or clause,
     a heading, or a line not ending in a letter or digit, or when it is short itself, a
     heading (a full line ending in a word that runs on into a full line goes on in a
     reference: "... nach" / "§ 5 Absatz 2 ..."); when it is a list item ("1.", "а)", "(a)")
-    after a sentence, clause or heading, and when it starts in upper case after a line that
+    after a sentence, clause (or a dash: "as follows—") or heading, and when it starts in upper case after a line that
     ended a sentence, or is full itself after a line that ended with a word (a heading and
     its first sentence).
     """
