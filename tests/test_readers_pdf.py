@@ -454,3 +454,22 @@ def test_two_columns_on_common_baselines_are_not_interleaved() -> None:
     texts = [b.text for b in read_pdf(bytes(pdf.output()), source="cols.pdf").blocks]
     joined = " ".join(texts)
     assert joined.index("line 8, words of the first") < joined.index("Right column, line 1")
+
+
+def test_a_raised_footnote_mark_stays_on_its_line() -> None:
+    # A footnote mark raised by 0.6 of the font size, in a text object of its own: still on
+    # the line (pypdf's measure of a line change is 0.8 of the font size).
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4")
+    pdf.add_font("DejaVu", fname=str(FONT))
+    pdf.set_font("DejaVu", size=11)
+    pdf.add_page()
+    words = "Article 5. The Minister shall publish the order"
+    pdf.text(20, 30, words)
+    x = 20 + pdf.get_string_width(words)
+    pdf.text(x, 30 - 0.6 * 11 * 0.3528, "1")
+    pdf.text(x + pdf.get_string_width("1 "), 30, "in the Gazette.")
+    texts = [b.text for b in read_pdf(bytes(pdf.output()), source="note.pdf").blocks]
+    assert len(texts) == 1 and texts[0].startswith(words), texts
+    assert texts[0].endswith("in the Gazette."), texts

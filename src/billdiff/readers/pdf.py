@@ -203,10 +203,11 @@ def _reading_order(runs: list[_Run]) -> list[str] | None:
     """The page's lines: runs joined into lines by baseline, in content-stream order, with
     margin labels put back beside their text.
 
-    1. A line is a sequence of runs that follow each other in the content stream on one
-       baseline (within half a font size: looser than the jitter of an OCR layer's words or
-       a superscript, closer than two lines of text), whether or not pypdf ended a text
-       object between them. Runs pypdf already joined keep its spacing; others are joined by
+    1. A line is a sequence of runs that follow each other in the content stream, left to
+       right, on one baseline (a move of less than 0.8 of the font size, pypdf's own measure:
+       a superscript or an OCR layer's jitter stays on the line), whether or not pypdf ended
+       its line between them (as it does at every ' operator, which OCR layers use to show
+       each glyph or word). Runs pypdf already joined keep its spacing; others are joined by
        a space unless one of them carries its own, or the page is an OCR layer that writes
        its spaces as glyphs (blank runs) and the next glyph is not far off.
     2. Lines stay in stream order: that is pypdf's order, right for columns, and for the
@@ -226,7 +227,8 @@ def _reading_order(runs: list[_Run]) -> list[str] | None:
     lines: list[list[_Run]] = [[runs[0]]]
     for run in runs[1:]:
         # back to the left on the same baseline: another column, or a note in the margin
-        if _same_baseline(lines[-1][0], run) and run.x >= lines[-1][-1].x - 0.5 * run.size:
+        before = lines[-1][-1]
+        if _goes_on(before, run) and run.x >= before.x - 0.5 * run.size:
             lines[-1].append(run)
         else:
             lines.append([run])
@@ -272,6 +274,12 @@ _LABEL = re.compile(
     r"(?:\d{1,4}[A-Z]{0,2}\.\s?)?\((?:\d{1,3}[A-Za-z]{0,2}|[a-z]{1,2}|[ivxlc]{1,6})\)"
     r"|\d{1,4}[A-Z]{0,2}[.)])$"
 )
+
+
+def _goes_on(before: _Run, run: _Run) -> bool:
+    """``run`` is on the line of ``before``, the run before it in the stream, by pypdf's own
+    measure (a move of less than 0.8 of the smaller font size): a superscript stays."""
+    return abs(before.y - run.y) < 0.8 * min(before.size, run.size)
 
 
 def _same_baseline(first: _Run, run: _Run) -> bool:
