@@ -227,8 +227,8 @@ def _reading_order(runs: list[_Run]) -> list[str] | None:
     lines: list[list[_Run]] = [[runs[0]]]
     for run in runs[1:]:
         # back to the left on the same baseline: another column, or a note in the margin
-        before = lines[-1][-1]
-        if _goes_on(before, run) and run.x >= before.x - 0.5 * run.size:
+        last = lines[-1][-1]
+        if _goes_on(last, run) and run.x >= last.x - 0.5 * run.size:
             lines[-1].append(run)
         else:
             lines.append([run])
