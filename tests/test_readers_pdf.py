@@ -473,3 +473,33 @@ def test_a_raised_footnote_mark_stays_on_its_line() -> None:
     texts = [b.text for b in read_pdf(bytes(pdf.output()), source="note.pdf").blocks]
     assert len(texts) == 1 and texts[0].startswith(words), texts
     assert texts[0].endswith("in the Gazette."), texts
+
+
+def test_a_running_title_whose_page_number_changes_sides_is_furniture() -> None:
+    # A gazette's running title: the page number after it on odd pages, before it (or on a
+    # line of its own) on even pages, numbered from 281; a sentence runs across each page
+    # break. Neither title nor number is left inside the sentences.
+    title = "The Breastfeeding Mothers Bill, 2024"
+    body = [
+        f"Article {n}. This sentence of article {n} runs across the line and goes on to the"
+        for n in range(1, 6)
+    ]
+    pages = []
+    for index in range(1, len(body) + 2):
+        number = 280 + index
+        top = [f"{title} {number}"] if index % 2 else [str(number), title]
+        end = [f"next page, where it ends (article {index - 1})." if index > 1 else "Preamble."]
+        filler = [f"Paragraph {letter} of page {index}." for letter in "abcd"]
+        pages.append(top + end + filler + body[index - 1 : index])
+    texts = [b.text for b in read_pdf(make_pdf(pages, header=None, footer=False)).blocks]
+    assert not [text for text in texts if "Mothers" in text or text.isdigit()], texts
+    for n, line in enumerate(body, start=1):
+        assert f"{line} next page, where it ends (article {n})." in texts
+
+
+def test_articles_numbered_like_the_pages_are_no_running_title() -> None:
+    pages = [[f"Article {n}", f"The text of article {n}."] for n in range(1, 5)]
+    texts = [b.text for b in read_pdf(make_pdf(pages, header=None, footer=False)).blocks]
+    assert [text for text in texts if text.startswith("Article")] == [
+        f"Article {n}" for n in range(1, 5)
+    ]

@@ -331,15 +331,19 @@ def remove_furniture(pages: list[list[str]]) -> list[_Line]:
     last line...): a line counts as one when the same text, at the same place among the first
     or last three lines, is on at least 60% of the pages (two at least). A line of the bill
     that happens to recur ("Исключена.") is kept unless it stands at the same place on most
-    pages. Headers that alternate between even and odd pages fall short of that and are kept:
-    a header left in is noise, a line of law taken out would be a loss.
+    pages. A running title whose page number changes sides or lines from page to page ("282
+    The Bill, 2024", "The Bill, 2024 283", "The Bill, 2024" over "284") is recognised by its
+    text less that number, which must move with the page (see :func:`_running_titles`); the
+    page number alone beside it goes too. Other headers that alternate between even and odd
+    pages fall short and are kept: a header left in is noise, a line of law taken out would
+    be a loss. Pages without text do not count.
     """
     numbered = [
         [_Line(text, page_no, index) for index, text in enumerate(page, start=1) if text]
         for page_no, page in enumerate(pages, start=1)
     ]
     edges = [_edge(page) for page in numbered]
-    total = len(pages)
+    total = sum(1 for page in numbered if page)
     needed = max(2, -(-6 * total // 10))
     exact: Counter[tuple[int, str]] = Counter()
     # Lines whose numbers move with the page ("- 3 -", "Page 3 of 9", "Проект, стр. 3"): the
@@ -353,12 +357,15 @@ def remove_furniture(pages: list[list[str]]) -> list[_Line]:
             if numbers and _may_be_page_number(line.text):
                 masked = _DIGITS.sub("#", line.text)
                 moving[(place, masked, int(numbers[-1]) - line.page)] += 1
+    titles = _running_titles(edges, needed) if total >= 2 else {}
     furniture: set[tuple[int, int]] = set()
     for page in edges:
         for place, line in page:
             numbers = _DIGITS.findall(line.text)
             masked = _DIGITS.sub("#", line.text)
             if total >= 2 and exact[(place, line.text)] >= needed:
+                furniture.add((line.page, line.index))
+            elif _is_running_title(line, place >= 0, titles):
                 furniture.add((line.page, line.index))
             elif (
                 total >= 2
@@ -376,6 +383,68 @@ def remove_furniture(pages: list[list[str]]) -> list[_Line]:
                 # page: "6." two lines above the foot of page 6 is section 6's number.
                 furniture.add((line.page, line.index))
     return [line for page in numbered for line in page if (line.page, line.index) not in furniture]
+
+
+# A page number at either end of a running title: "282 The Bill, 2024", "The Bill, 2024 283".
+_END_NUMBER = re.compile(r"^(\d{1,5})\s+(?=\S)|(?<=\S)\s+(\d{1,5})$|^(\d{1,5})$")
+
+
+def _title_variants(line: _Line) -> list[tuple[str, int | None]]:
+    """A top or bottom line as a running title could be: its text as it stands, and, when a
+    number stands at one end, its text without it with that number's offset from the page
+    index ("" for a number alone). "Section 12." has no variant: its number ends with a dot;
+    nor has "Article 12" (it opens a unit), though its number may follow the page's."""
+    variants: list[tuple[str, int | None]] = [(line.text, None)]
+    if not _may_be_page_number(line.text):
+        return variants
+    for match in _END_NUMBER.finditer(line.text):
+        number = next(group for group in match.groups() if group is not None)
+        rest = (line.text[: match.start()] + line.text[match.end() :]).strip()
+        variants.append((rest, int(number) - line.page))
+    return variants
+
+
+def _running_titles(
+    edges: list[list[tuple[int, _Line]]], needed: int
+) -> dict[tuple[bool, str], int | None]:
+    """Running titles: (top?, text) -> the offset of their page numbers from the page index
+    (None when they carry none), for each text with letters that opens or closes at least
+    ``needed`` pages, as it stands or beside a page number that moves with the page."""
+    plain: dict[tuple[bool, str], set[int]] = {}
+    numbered: dict[tuple[bool, str], dict[int, set[int]]] = {}
+    for page in edges:
+        for place, line in page:
+            for text, offset in _title_variants(line):
+                if not any(ch.isalpha() for ch in text):
+                    continue
+                key = (place >= 0, text)
+                if offset is None:
+                    plain.setdefault(key, set()).add(line.page)
+                else:
+                    numbered.setdefault(key, {}).setdefault(offset, set()).add(line.page)
+    titles: dict[tuple[bool, str], int | None] = {}
+    for key in plain.keys() | numbered.keys():
+        offsets = numbered.get(key, {})
+        best = max(offsets, key=lambda offset: len(offsets[offset]), default=None)
+        pages = plain.get(key, set()) | (offsets[best] if best is not None else set())
+        # the page number must move with the page on two pages at least to count
+        if best is not None and len(offsets[best]) < 2:
+            best = None
+            pages = plain.get(key, set())
+        if len(pages) >= needed:
+            titles[key] = best
+    return titles
+
+
+def _is_running_title(line: _Line, top: bool, titles: dict[tuple[bool, str], int | None]) -> bool:
+    """``line`` is a running title, with or without its page number, or that number alone."""
+    for text, offset in _title_variants(line):
+        if text == "":
+            if any(side == top and offset == number for (side, _), number in titles.items()):
+                return True
+        elif (top, text) in titles and offset in (None, titles[(top, text)]):
+            return True
+    return False
 
 
 def _may_be_page_number(text: str) -> bool:
