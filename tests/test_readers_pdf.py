@@ -503,3 +503,27 @@ def test_articles_numbered_like_the_pages_are_no_running_title() -> None:
     assert [text for text in texts if text.startswith("Article")] == [
         f"Article {n}" for n in range(1, 5)
     ]
+
+
+def test_a_sentence_wrapped_before_its_number_stays_whole() -> None:
+    # "... nach Satz" / "1." alone on the last line of the paragraph: a reference, not a
+    # margin number (only numbers found apart in the margin are lines of their own).
+    lines = [
+        "Die Versicherung nach § 10 hat Vorrang vor dem Leistungsanspruch nach Satz",
+        "1.",
+        "Weitere Bestimmungen des Gesetzes bleiben unberührt, soweit hier nichts gilt.",
+    ]
+    texts = [b.text for b in read_pdf(make_pdf([lines], header=None, footer=False)).blocks]
+    assert texts == [f"{lines[0]} 1.", lines[2]]
+
+
+def test_a_margin_number_atop_its_page_is_no_page_number() -> None:
+    # Section 2 opens page 2 with no heading above it: "2." is the first line of page 2, and
+    # still the section's number.
+    long = ["Words of a section that fill the line from the margin to the other side."]
+    sections = [("Heading one", long * 8), ("", long * 3)]
+    doc = read_pdf(_margin_numbered_pdf(sections, per_page=9), source="atop.pdf")
+    assert [(b.page, b.text) for b in doc.blocks if b.text in ("1.", "2.")] == [
+        (1, "1."),
+        (2, "2."),
+    ]

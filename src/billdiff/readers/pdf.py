@@ -59,17 +59,18 @@ class _Line:
     text: str
     page: int  # 1-based
     index: int  # 1-based line on its page
+    margin: bool = False  # a section number from the margin, alone on its line
 
 
 def read_pdf(data: bytes, *, source: str = "") -> Document:
     """A PDF file's bytes -> a :class:`Document` of paragraphs (``Block.page`` says where)."""
-    pages = _extract(data, source)
+    pages, margins = _extract(data, source)
     if not any(line.strip() for page in pages for line in page):
         raise InputError(
             "the PDF has no text layer (a scan or images only): it needs OCR first",
             source=source,
         )
-    lines = remove_furniture(pages)
+    lines = remove_furniture(pages, margins)
     blocks = paragraphs(lines)
     if not blocks:
         raise InputError("the PDF has no text besides headers and footers", source=source)
@@ -92,12 +93,16 @@ def _quiet() -> Iterator[None]:
         logger.setLevel(level)
 
 
-def _extract(data: bytes, source: str) -> list[list[str]]:
+# Each page's lines, and where (page, 1-based line) a margin number stands alone.
+_Pages = tuple[list[list[str]], set[tuple[int, int]]]
+
+
+def _extract(data: bytes, source: str) -> _Pages:
     with _quiet():
         return _extract_quietly(data, source)
 
 
-def _extract_quietly(data: bytes, source: str) -> list[list[str]]:
+def _extract_quietly(data: bytes, source: str) -> _Pages:
     from pypdf import PasswordType, PdfReader
     from pypdf.errors import DependencyError, FileNotDecryptedError
 
@@ -120,7 +125,7 @@ def _extract_quietly(data: bytes, source: str) -> list[list[str]]:
         count = len(reader.pages)
         if count > MAX_PAGES:
             raise InputError(f"the PDF has {count:,} pages, over {MAX_PAGES:,}", source=source)
-        pages = [_page_lines(page) for page in reader.pages]
+        laid_out = [_page_lines(page) for page in reader.pages]
     except InputError:
         raise
     except FileNotDecryptedError:
@@ -131,7 +136,13 @@ def _extract_quietly(data: bytes, source: str) -> list[list[str]]:
         raise InputError("the PDF is nested too deeply to read", source=source) from None
     except Exception as exc:
         raise InputError(f"the PDF is corrupt or truncated ({exc})", source=source) from None
-    return [[_clean(line) for line in page] for page in pages]
+    pages = [[_clean(line) for line in lines] for lines, _ in laid_out]
+    margins = {
+        (number, index + 1)
+        for number, (_, indexes) in enumerate(laid_out, start=1)
+        for index in indexes
+    }
+    return pages, margins
 
 
 @dataclass(frozen=True)
@@ -151,8 +162,9 @@ class _Run:
 _RTL = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
 
 
-def _page_lines(page: Any) -> list[str]:
-    """The lines of a page in reading order.
+def _page_lines(page: Any) -> tuple[list[str], set[int]]:
+    """The lines of a page in reading order, and which of them (0-based) are margin numbers
+    put on a line of their own.
 
     pypdf gives text in content-stream order and breaks a line wherever a text object ends,
     which is not always how the page reads: an OCR text layer puts every glyph or word in a
@@ -190,16 +202,16 @@ def _page_lines(page: Any) -> list[str]:
     except (ArithmeticError, TypeError, ValueError):
         # odd numbers in a damaged page's matrices: its text is still readable in pypdf's order
         lines = None
-    if lines is None or _glyphs("".join(lines)) != _glyphs(stream):
-        return stream.splitlines()  # never lose or invent a character by laying out
-    return lines
+    if lines is None or _glyphs("".join(text for text, _ in lines)) != _glyphs(stream):
+        return stream.splitlines(), set()  # never lose or invent a character by laying out
+    return [text for text, _ in lines], {index for index, (_, margin) in enumerate(lines) if margin}
 
 
 def _glyphs(text: str) -> Counter[str]:
     return Counter(ch for ch in text if not ch.isspace())
 
 
-def _reading_order(runs: list[_Run]) -> list[str] | None:
+def _reading_order(runs: list[_Run]) -> list[tuple[str, bool]] | None:
     """The page's lines: runs joined into lines by baseline, in content-stream order, with
     margin labels put back beside their text.
 
@@ -250,7 +262,7 @@ def _reading_order(runs: list[_Run]) -> list[str] | None:
             target = min(targets, key=lambda other: lines[other][0].x)
             before.setdefault(target, []).append(index)
     moved = {label for labels in before.values() for label in labels}
-    result: list[str] = []
+    result: list[tuple[str, bool]] = []  # (text, a margin number alone?)
     for index, text in enumerate(texts):
         if index in moved:
             continue
@@ -258,10 +270,10 @@ def _reading_order(runs: list[_Run]) -> list[str] | None:
         for label in sorted(before.get(index, []), key=lambda other: lines[other][0].x):
             mark = texts[label].strip()
             if _MARGIN_NUMBER.match(mark) and not prefix:
-                result.append(mark)
+                result.append((mark, True))
             else:
                 prefix += mark + " "
-        result.append(prefix + text)
+        result.append((prefix + text, False))
     return result
 
 
@@ -324,7 +336,9 @@ _PAGE_ONLY = re.compile(
 )
 
 
-def remove_furniture(pages: list[list[str]]) -> list[_Line]:
+def remove_furniture(
+    pages: list[list[str]], margins: set[tuple[int, int]] | None = None
+) -> list[_Line]:
     """All lines in reading order, less running headers, footers and page numbers.
 
     A header or footer sits at the same place on the pages that carry it (the first line, the
@@ -339,7 +353,11 @@ def remove_furniture(pages: list[list[str]]) -> list[_Line]:
     be a loss. Pages without text do not count.
     """
     numbered = [
-        [_Line(text, page_no, index) for index, text in enumerate(page, start=1) if text]
+        [
+            _Line(text, page_no, index, (page_no, index) in (margins or set()))
+            for index, text in enumerate(page, start=1)
+            if text
+        ]
         for page_no, page in enumerate(pages, start=1)
     ]
     edges = [_edge(page) for page in numbered]
@@ -363,6 +381,8 @@ def remove_furniture(pages: list[list[str]]) -> list[_Line]:
         for place, line in page:
             numbers = _DIGITS.findall(line.text)
             masked = _DIGITS.sub("#", line.text)
+            if line.margin:
+                continue  # a section's number set beside its text: "6." atop page 6 stays
             if total >= 2 and exact[(place, line.text)] >= needed:
                 furniture.add((line.page, line.index))
             elif _is_running_title(line, place >= 0, titles):
@@ -494,7 +514,8 @@ def paragraphs(lines: list[_Line]) -> list[Block]:
       paragraph or heading: "... Президента" / "Республики");
 
     and it starts a new block when the line before stopped short of the usual width, or when
-    it is a section number alone ("12."), a margin number; when it opens a unit (Статья, Article, SEC., § ...) after a line that ended a sentence or clause,
+    it is a section number that the layout found in the margin ("12.", see
+    :func:`_reading_order`); when it opens a unit (Статья, Article, SEC., § ...) after a line that ended a sentence or clause,
     a heading, or a line not ending in a letter or digit, or when it is short itself, a
     heading (a full line ending in a word that runs on into a full line goes on in a
     reference: "... nach" / "§ 5 Absatz 2 ..."); when it is a list item ("1.", "а)", "(a)")
@@ -520,9 +541,9 @@ def paragraphs(lines: list[_Line]) -> list[Block]:
             previous = joined  # the next line end is judged on the whole joined line
             continue
         ends = previous.endswith(_ENDS_SENTENCE) or previous.endswith(_ENDS_CLAUSE)
-        if len(previous) < short or _MARGIN_NUMBER.match(following):
-            # a section number alone on its line is a margin number: its own block, not the
-            # end of the marginal heading above it
+        if len(previous) < short or line.margin:
+            # a margin number is a block of its own, not the end of the marginal heading
+            # above it (but "... nach Satz" / "1." is a sentence wrapped before its number)
             new_block = True
         elif _OPENS_UNIT.match(following) or _NOTE.match(following):
             # "Статья 5." after a finished line or a heading; but "... nach" / "§ 5 Absatz 2"
