@@ -349,11 +349,13 @@ def test_margin_numbers_written_after_the_words_are_read_in_place() -> None:
     assert [a.label for a in bill.articles()] == ["1", "2", "3"]
 
 
-def test_a_section_number_near_the_top_of_its_page_is_no_page_number() -> None:
-    # Section 2 opens page 2 under its heading: "2." is its number, on the second line of
-    # the page, not the page's number (that would be alone on the first or the last line).
+@pytest.mark.parametrize("heading", ["Heading two", ""], ids=["under-its-heading", "atop"])
+def test_a_section_number_at_the_top_of_its_page_is_no_page_number(heading: str) -> None:
+    # Section 2 opens page 2, under its heading or as the page's first line: "2." is its
+    # number, not the page's (a bare page number is the first or the last line of its page,
+    # but a number the layout found in the margin beside its text never is).
     long = ["Words of a section that fill the line from the margin to the other side."]
-    sections = [("Heading one", long * 8), ("Heading two", long * 3)]
+    sections = [("Heading one", long * 8), (heading, long * 3)]
     doc = read_pdf(_margin_numbered_pdf(sections, per_page=9), source="top.pdf")
     assert [(b.page, b.text) for b in doc.blocks if b.text in ("1.", "2.")] == [
         (1, "1."),
@@ -515,15 +517,3 @@ def test_a_sentence_wrapped_before_its_number_stays_whole() -> None:
     ]
     texts = [b.text for b in read_pdf(make_pdf([lines], header=None, footer=False)).blocks]
     assert texts == [f"{lines[0]} 1.", lines[2]]
-
-
-def test_a_margin_number_atop_its_page_is_no_page_number() -> None:
-    # Section 2 opens page 2 with no heading above it: "2." is the first line of page 2, and
-    # still the section's number.
-    long = ["Words of a section that fill the line from the margin to the other side."]
-    sections = [("Heading one", long * 8), ("", long * 3)]
-    doc = read_pdf(_margin_numbered_pdf(sections, per_page=9), source="atop.pdf")
-    assert [(b.page, b.text) for b in doc.blocks if b.text in ("1.", "2.")] == [
-        (1, "1."),
-        (2, "2."),
-    ]
