@@ -21,7 +21,8 @@ What is done with the lines, and why:
   dropped, as are page numbers ("3",
   "- 3 -", "Page 3 of 9", "стр. 3"), recognised as edge lines whose number follows the page
   index. A line such as "Статья 5." at the top of two pages is not a page number: its number
-  does not move with the page.
+  does not move with the page. A running title whose page number changes sides from page
+  to page is known by its text less that number (see :func:`remove_furniture`).
 - A word hyphenated at a line end ("зако-" / "на") is joined ("закона").
 - Lines wrapped inside a paragraph are joined into one block (see :func:`paragraphs` for the
   rules), so that the parser sees one line per paragraph. Where a line end is ambiguous (a
