@@ -517,3 +517,16 @@ def test_a_sentence_wrapped_before_its_number_stays_whole() -> None:
     ]
     texts = [b.text for b in read_pdf(make_pdf([lines], header=None, footer=False)).blocks]
     assert texts == [f"{lines[0]} 1.", lines[2]]
+
+
+def test_an_item_ending_with_and_closes_before_the_next_item() -> None:
+    # "(a) ...; and" / "(b) ...": the enumeration's items stay apart, though the first line
+    # is full and ends with a word.
+    lines = [
+        "The Council shall comprise the following members appointed under this Act:",
+        "(a) the Director of the Barbados Drug Service, ex officio and without a vote; and",
+        "(b) eight persons appointed by the Minister by instrument in writing, of whom",
+        "three are pharmacists.",
+    ]
+    texts = [b.text for b in read_pdf(make_pdf([lines], header=None, footer=False)).blocks]
+    assert texts == [lines[0], lines[1], f"{lines[2]} {lines[3]}"]

@@ -520,7 +520,7 @@ def paragraphs(lines: list[_Line]) -> list[Block]:
     a heading, or a line not ending in a letter or digit, or when it is short itself, a
     heading (a full line ending in a word that runs on into a full line goes on in a
     reference: "... nach" / "§ 5 Absatz 2 ..."); when it is a list item ("1.", "а)", "(a)")
-    after a sentence, clause (or a dash: "as follows—") or heading, and when it starts in upper case after a line that
+    after a sentence, clause (or a dash: "as follows—"), heading or item ("...; and"), and when it starts in upper case after a line that
     ended a sentence, or is full itself after a line that ended with a word (a heading and
     its first sentence).
     """
@@ -556,9 +556,13 @@ def paragraphs(lines: list[_Line]) -> list[Block]:
                 or len(following) < short  # a heading line: "§ 12 Haushaltsplan"
             )
         elif _LIST_MARK.match(following):
-            # "... as follows—" / "1. This Act ...": a dash introduces a list as a colon does
+            # "... as follows—" / "1. This Act ...": a dash introduces a list as a colon does;
+            # "(a) ...; and" / "(b) ...": an item ends with its semicolon and conjunction
             new_block = (
-                ends or previous.endswith(("—", "–")) or _OPENS_UNIT.match(previous) is not None
+                ends
+                or previous.endswith(("—", "–"))
+                or _ITEM_END.search(previous) is not None
+                or _OPENS_UNIT.match(previous) is not None
             )
         elif following[:1].islower():
             new_block = False
@@ -579,6 +583,8 @@ def paragraphs(lines: list[_Line]) -> list[Block]:
 
 
 _CONTINUES = tuple(",(—–-/&")
+# The end of an enumeration's item: "; and", "; or", "; and/or", "; и", "; или", "; et", "; ou"
+_ITEM_END = re.compile(r";\s*(?:and|or|and/or|и|или|либо|et|ou|und|oder|y|o)$", re.IGNORECASE)
 _WORDS = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _SUSPENDED = frozenset(
     {"und", "oder", "bzw", "sowie", "and", "or", "et", "ou", "и", "или", "либо", "және", "немесе"}
