@@ -516,13 +516,13 @@ def paragraphs(lines: list[_Line]) -> list[Block]:
 
     and it starts a new block when the line before stopped short of the usual width, or when
     it is a section number that the layout found in the margin ("12.", see
-    :func:`_reading_order`); when it opens a unit (Статья, Article, SEC., § ...) after a line that ended a sentence or clause,
-    a heading, or a line not ending in a letter or digit, or when it is short itself, a
-    heading (a full line ending in a word that runs on into a full line goes on in a
-    reference: "... nach" / "§ 5 Absatz 2 ..."); when it is a list item ("1.", "а)", "(a)")
-    after a sentence, clause (or a dash: "as follows—"), heading or item ("...; and"), and when it starts in upper case after a line that
-    ended a sentence, or is full itself after a line that ended with a word (a heading and
-    its first sentence).
+    :func:`_reading_order`); when it opens a unit (Статья, Article, SEC., § ...) after a line
+    that ended a sentence or clause, a heading, or a line not ending in a letter or digit, or
+    when it is short itself, a heading (a full line ending in a word that runs on into a full
+    line goes on in a reference: "... nach" / "§ 5 Absatz 2 ..."); when it is a list item
+    ("1.", "а)", "(a)") after a sentence, clause (or a dash: "as follows—"), heading or item
+    ("...; and"), and when it starts in upper case after a line that ended a sentence, or is
+    full itself after a line that ended with a word (a heading and its first sentence).
     """
     if not lines:
         return []
