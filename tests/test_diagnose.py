@@ -302,3 +302,17 @@ def test_hostile_text_is_diagnosed_in_linear_time() -> None:
     assert time.perf_counter() - start < 5
     labels = Bill(tuple(article("9" * 6000) for _ in range(3)))
     assert diagnose(labels) == ()
+
+
+def test_a_text_no_profile_recognises_warns_even_when_short() -> None:
+    # an OCR layer or a scanned bill read as prose: no articles, no tradition recognised,
+    # fewer lines than the no-articles check counts
+    text = "\n".join(f"The Parliament resolves on matter number {n} as follows" for n in range(30))
+    bill = api.parse(text, source="ocr.txt")
+    assert codes(bill) == [WarningCode.NO_ARTICLES]
+    assert "no numbering profile recognised it" in bill.warnings[0].message
+    # a US simple resolution is recognised: "Resolved, That …" is its signature
+    resolution = "\n".join(
+        f"Resolved, That the House of Representatives holds {n};" for n in range(30)
+    )
+    assert api.parse(resolution, source="hres.txt").warnings == ()

@@ -71,12 +71,6 @@ def test_deep_markdown_headings_are_articles() -> None:
     assert [article.num for article in bill.articles()] == ["Article L1142-1", "Article L1142-2"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known gap (issue 21): the reader gives '**important**', then parse.undress "
-    "(src/billdiff/lines.py, the parser rewrite's) takes a whole line in bold for a heading's "
-    "dress and drops the stars the escapes made literal; letters are kept",
-)
 def test_escaped_stars_survive_parsing() -> None:
     bill = api.parse(b"Article 1\nSome text.\n\\*\\*important\\*\\*\n", source="x.md")
     assert "**important**" in bill.text()

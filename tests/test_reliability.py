@@ -1245,11 +1245,6 @@ def test_an_output_that_cannot_be_written_is_refused_before_reading(tmp_path: Pa
     _one_error_line(result, "standard output is closed")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known gap (issue 21): cli._warn (structure warnings, another change) prints the "
-    "file name as it is; errors escape it (errors.escape_controls)",
-)
 def test_a_warning_about_a_file_name_with_a_newline_is_one_line(tmp_path: Path) -> None:
     odd = tmp_path / "two\nlines.txt"
     odd.write_text("Article 1. One\nText one.\n", "utf-8")  # too short to be sure of a profile

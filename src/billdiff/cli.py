@@ -82,7 +82,9 @@ def _run(action: Callable[[], T]) -> T:
 def _warn(source: object, warnings: Iterable[StructureWarning]) -> None:
     """One stderr line per structure warning; the exit status stays what the result says."""
     for warning in warnings:
-        typer.echo(f"billdiff: warning: {source}: {warning.message}", err=True)
+        # a file name may hold a line break: escaped, so that a warning stays one line
+        name = escape_controls(str(source))
+        typer.echo(f"billdiff: warning: {name}: {escape_controls(warning.message)}", err=True)
 
 
 def _fail(message: str) -> NoReturn:

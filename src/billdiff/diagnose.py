@@ -91,6 +91,8 @@ NO_ARTICLES_CANDIDATES = 2
 NO_ARTICLES_LINES = 200
 #: A detected profile below this confidence is a guess (as ``parse --explain`` says).
 UNSURE_CONFIDENCE = 0.5
+#: A text of this many lines with no articles and no profile recognised is a collapse.
+UNRECOGNISED_LINES = 20
 
 
 def heading_number(line: str) -> str | None:
@@ -149,6 +151,20 @@ def diagnose(
         warnings.extend(found or _dominant(articles) or _missed(articles, numbers))
         if confidence is not None and articles:
             warnings.extend(_unsure(bill, confidence))
+        elif confidence is not None and not found and confidence < UNSURE_CONFIDENCE:
+            # No articles, and no tradition recognised in the text either: a shorter text
+            # than the no-articles check looks at (an OCR layer, a scanned bill) that
+            # collapsed without a heading the loose scan knows.
+            filled = sum(1 for line in lines if line.strip())
+            if filled >= UNRECOGNISED_LINES:
+                warnings.append(
+                    StructureWarning(
+                        WarningCode.NO_ARTICLES,
+                        f"no articles found in {filled} lines of text, and no numbering "
+                        f"profile recognised it (confidence {confidence:.2f}); "
+                        "name one with --profile",
+                    )
+                )
     warnings.extend(_numbering(bill))
     return tuple(warnings)
 

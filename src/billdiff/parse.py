@@ -89,11 +89,15 @@ def undress(
         bare = detection_lines(document)
     blocks = list(document.blocks)
     changed = False
+    # The Markdown reader has taken its markup off already: marks left in its lines are the
+    # text's own (an escaped "\*\*important\*\*"), or markup inside a heading line that a
+    # profile then recognises ("Art. 2** Title").
+    plain_dress = document.format != "markdown"
     for index, block in enumerate(blocks):
         words = bare[index]
         if words == block.text or not words:
             continue
-        if is_heading_dress(block.text) or (
+        if (plain_dress and is_heading_dress(block.text)) or (
             profile is not None and profile.classify(words, in_article=False) is not None
         ):
             blocks[index] = replace(block, text=words)
