@@ -433,6 +433,18 @@ def test_generic_learns_the_heading_word_of_a_language_without_a_profile() -> No
             "Art. 5 Abs. 2 gilt entsprechend\nArt. 3\nText.\nArt. 4 Schluss\nText.\n",
             ["1", "2", "3", "4"],
         ),
+        # Brazilian: ordinals 1º-9º, then cardinals, inserted articles "Art. 54-A"; a Swiss
+        # converter's empty bold pairs ("**Art.**** ****2**")
+        (
+            "Lei\nArt. 1º Esta lei dispõe.\nArt. 2º O consumidor.\nArt. 54-A. Este capítulo."
+            "\nArt. 54-B. No fornecimento.\nArt. 55. A União.\n",
+            ["1", "2", "54-A", "54-B", "55"],
+        ),
+        (
+            "Verordnung\n##### **Art.**** ****1** Zweck\nText.\n##### **Art****. ****2** Geltung"
+            "\nText.\n##### **Art. 3** Schluss\nText.\n",
+            ["1", "2", "3"],
+        ),
         # Czech amending act: its own articles "Čl. I", "Čl. II" in roman numerals, sections
         # quoted into the amended act („§ 4) are no articles of its own
         (

@@ -35,7 +35,7 @@ def roman_value(label: str) -> int | None:
     return total
 
 
-_NUMBERING = re.compile(r"^[a-z]*\.?\s*(\d+)((?:-\d+)*)([a-z]*)")
+_NUMBERING = re.compile(r"^[a-z]*\.?\s*(\d+)((?:-\d+)*)-?([a-z]*)")
 
 
 NumberKey = tuple[int, tuple[int, ...], str]

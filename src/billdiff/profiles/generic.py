@@ -40,19 +40,20 @@ _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŐŒŔŘ�
 #: Soveltamisala"): it starts with a capital, is short, ends without a sentence's punctuation,
 #: and its first word is not followed by a number, as a reference's is ("Art. 5 Abs. 2 gilt",
 #: "§ 195 Absatz 2 des …").
-_TITLE = rf"(?=(?-i:[{_UPPER}]))(?!\S+\s+\d)\S.{{0,99}}(?<![.;:,])"
-#: An article number: 5, 3-1, 52ca, or an upper-case roman numeral (the articles of an amending
-#: act, «Čl. I», «Art. II»).
-_LABEL = r"(?:\d+(?:-\d+)*[a-z]{0,3}|(?-i:[IVXLC]+)(?!\w))"
+_TITLE = rf"(?=(?-i:[{_UPPER}]))(?!\S+\s+\d)\S.{{0,199}}(?<![.;:,])"
+#: An article number: 5, 3-1, 52ca, Brazilian 54-A, or an upper-case roman numeral (the
+#: articles of an amending act, «Čl. I», «Art. II»).
+_LABEL = r"(?:\d+(?:-\d+)*(?:[a-z]{1,3}|-[A-Z]{1,2}\b)?|(?-i:[IVXLC]+)(?!\w))"
 #: A Markdown footnote reference after the number ("Art. 11a[^78]"): part of the number as
 #: written, not of the label.
 _NOTE_REF = r"(?:\[\^\w{1,10}\])?"
 #: How a candidate heading looks: a word (or §), a number, then the end of the line, a dot,
-#: a colon, a dash or a title ("Art. 5.", "Artikel 5", "MADDE 5 –", "Artículo 5.- Objeto").
+#: a colon, a dash, a title or an ordinal mark ("Art. 5.", "Artikel 5", "MADDE 5 –",
+#: "Artículo 5.- Objeto", "Art. 1º Esta lei …").
 #: Running text ("Artikel 5 regelt …") has none of these after the number.
 _CANDIDATE = re.compile(
     rf"^(?P<word>§|[^\W\d_][^\W\d]{{0,14}}\.?)\s*(?P<label>{_LABEL}[º°ª]?){_NOTE_REF}"
-    rf"(?:\s*[.:]|\s+[-–—]|\s*$|\s+{_TITLE}$)",
+    rf"(?:\s*[.:]|\s+[-–—]|\s*$|\s+{_TITLE}$|(?<=[º°ª])\s)",
     _I,
 )
 #: The Nordic order, number first: Finnish and Swedish «1 §», «41 a §».
@@ -89,7 +90,7 @@ def _article_level(word: str) -> Level:
         4,
         re.compile(
             rf"^(?P<num>(?:{word})\s*(?P<label>{_LABEL})[º°ª]?{_NOTE_REF}"
-            r"(?:\s*[.:](?:\s*[-–—])?|\s+[-–—]|(?=\s*$)|(?=\s+" + _TITLE + r"$)))"
+            r"(?:\s*[.:](?:\s*[-–—])?|\s+[-–—]|(?=\s*$)|(?=\s+" + _TITLE + r"$)|(?<=[º°ª])(?=\s)))"
             # A short rest of the line is the heading ("Artículo 5. Objeto."), a long one the
             # start of the text ("Art. 5. Ustawa określa zasady …").
             # A numbered paragraph right after the number ("Art. 2. 1. Ilekroć …") is text too.
