@@ -43,7 +43,11 @@ _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŐŒŔŘ�
 _TITLE = rf"(?=(?-i:[{_UPPER}]))(?!\S+\s+\d)\S.{{0,199}}(?<![.;:,])"
 #: An article number: 5, 3-1, 52ca, Brazilian 54-A, or an upper-case roman numeral (the
 #: articles of an amending act, «Čl. I», «Art. II»).
-_LABEL = r"(?:\d+(?:-\d+)*(?:[a-z]{1,3}|-[A-Z]{1,2}\b)?|(?-i:[IVXLC]+)(?!\w))"
+_LABEL = (
+    r"(?:\d+(?:-\d+)*(?:[a-z]{1,3}|-[A-Z]{1,2}\b)?|(?-i:[IVXLC]+)(?!\w)"
+    # the sole article of a law: "Artículo único", "ARTICOL UNIC", "Article unique"
+    r"|(?:unique|únic|único|única|unico|unica|unic)(?!\w))"
+)
 #: A Markdown footnote reference after the number ("Art. 11a[^78]"): part of the number as
 #: written, not of the label.
 _NOTE_REF = r"(?:\[\^\w{1,10}\])?"
