@@ -16,6 +16,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from billdiff.profiles.base import (
+    LATIN_ORDINALS,
     LOWER,
     ROMAN,
     Level,
@@ -41,10 +42,11 @@ _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŐŒŔŘ�
 #: and its first word is not followed by a number, as a reference's is ("Art. 5 Abs. 2 gilt",
 #: "§ 195 Absatz 2 des …").
 _TITLE = rf"(?=(?-i:[{_UPPER}]))(?!\S+\s+\d)\S.{{0,199}}(?<![.;:,])"
-#: An article number: 5, 3-1, 52ca, Brazilian 54-A, or an upper-case roman numeral (the
+#: An article number: 5, 3-1, 52ca, Brazilian 54-A, Italian 3-bis, or an upper-case roman numeral (the
 #: articles of an amending act, «Čl. I», «Art. II»).
 _LABEL = (
-    r"(?:\d+(?:-\d+)*(?:[a-z]{1,3}|-[A-Z]{1,2}\b)?|(?-i:[IVXLC]+)(?!\w)"
+    r"(?:\d+(?:-\d+)*(?:[-\s](?:" + "|".join(LATIN_ORDINALS) + r")\b|[a-z]{1,3}|-[A-Z]{1,2}\b)?"
+    r"|(?-i:[IVXLC]+)(?!\w)"
     # the sole article of a law: "Artículo único", "ARTICOL UNIC", "Article unique"
     r"|(?:unique|únic|único|única|unico|unica|unic)(?!\w))"
 )
