@@ -451,6 +451,13 @@ def test_generic_learns_the_heading_word_of_a_language_without_a_profile() -> No
             "Art. 3-bis. - Identità\nTesto.\nArt. 3-ter. - Domicilio\nTesto.\nArt. 4.\nTesto.\n",
             ["1", "3", "3-bis", "3-ter", "4"],
         ),
+        # Uruguayan: the headings write "Artículo"; "artículo 4º." at the start of a wrapped
+        # line is a reference, not a heading
+        (
+            "Ley\nArtículo 1\nSe crea el registro.\nArtículo 2\nLo dispuesto en el\n"
+            "artículo 4º. de la ley anterior.\nArtículo 3\nComuníquese.\n",
+            ["1", "2", "3"],
+        ),
         # Czech amending act: its own articles "Čl. I", "Čl. II" in roman numerals, sections
         # quoted into the amended act („§ 4) are no articles of its own
         (
@@ -606,3 +613,19 @@ def test_the_sole_article_of_a_law() -> None:
     assert [a.label for a in billdiff.parse(text, profile="fr").articles()] == ["unique"]
     catalan = "Decret\nArticle únic\nS'aprova el reglament.\n"
     assert [a.label for a in billdiff.parse(catalan, profile="fr").articles()] == ["únic"]
+
+
+def test_roman_group_numbers_do_not_outnumber_arabic_articles() -> None:
+    """ "CHAPTER I" … "CHAPTER XIV" number the groups: the articles are "Article 1" …, even
+    when there are fewer of them; and a one-letter word ("N01", "N02" codes) numbers nothing."""
+    chapters = "\n".join(f"CHAPTER {r}\nTitle." for r in ["I", "II", "III", "IV", "V", "VI"])
+    text = f"{chapters}\nArticle 1\nText.\nArticle 2\nText.\nArticle 3\nText.\n"
+    text += "\n".join(f"N0{n} code of a table" for n in range(1, 9))
+    bill = billdiff.parse(text)
+    assert [unit.label for unit in bill.articles()] == ["1", "2", "3"]
+
+
+def test_points_all_inside_one_article_of_an_amending_act() -> None:
+    points = "\n".join(f"{n}.\nV § {n} sa slovo nahrádza slovom." for n in range(1, 15))
+    text = f"VYHLÁŠKA\nČl. I\nVyhláška sa mení takto:\n{points}\nČl. II\nZrušuje sa.\nČl. III\nÚčinnosť."
+    assert [unit.label for unit in billdiff.parse(text).articles()] == ["I", "II", "III"]

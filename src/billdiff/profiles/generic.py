@@ -12,7 +12,7 @@ Act …") does not number anything in order. Other words with their own, shorter
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 from billdiff.profiles.base import (
@@ -58,7 +58,7 @@ _NOTE_REF = r"(?:\[\^\w{1,10}\])?"
 #: "Artículo 5.- Objeto", "Art. 1º Esta lei …").
 #: Running text ("Artikel 5 regelt …") has none of these after the number.
 _CANDIDATE = re.compile(
-    rf"^(?P<word>§|[^\W\d_][^\W\d]{{0,14}}\.?)\s*(?P<label>{_LABEL}[º°ª]?){_NOTE_REF}"
+    rf"^(?P<word>§|[^\W\d_][^\W\d]{{1,14}}\.?)\s*(?P<label>{_LABEL}[º°ª]?){_NOTE_REF}"
     rf"(?:\s*[.:]|\s+[-–—]|\s*$|\s+{_TITLE}$|(?<=[º°ª])\s)",
     _I,
 )
@@ -174,7 +174,7 @@ class Generic(Profile):
             article = (
                 _number_first_level()
                 if words == (NUMBER_FIRST,)
-                else _article_level("|".join(map(re.escape, words)))
+                else _article_level(_written(words))
             )
             self.levels = (*group_levels, article, *_INSIDE)
         self._combined: dict[bool, re.Pattern[str]] = {}
@@ -236,6 +236,7 @@ def _learn(lines: list[str]) -> _Learnt:
 def _learn_from(lines: list[str]) -> _Learnt:
     found_in_order: list[tuple[str, str, int]] = []  # (key, label, index) of every candidate
     spelling: dict[str, str] = {}
+    spellings: dict[str, Counter[str]] = defaultdict(Counter)  # how each word is written
     # The two patterns run over all lines in C (map); Python looks at the hits only.
     candidates = map(_CANDIDATE.match, lines)
     number_first = map(_NUMBER_FIRST.match, lines)
@@ -246,6 +247,7 @@ def _learn_from(lines: list[str]) -> _Learnt:
         if found is not None:
             key = found["word"].casefold()
             spelling.setdefault(key, found["word"])
+            spellings[key][found["word"]] += 1
         else:
             found = second
             assert found is not None
@@ -259,14 +261,26 @@ def _learn_from(lines: list[str]) -> _Learnt:
     labels: dict[tuple[str, bool], list[str]] = defaultdict(list)
     for key, label, _ in found_in_order:
         labels[canonical.get(key, key), roman_value(label) is not None].append(label)
+    # An Arabic numbering of articles is preferred to a Roman one: Roman numbers mostly
+    # number the groups ("CHAPTER XIV"), and an act's own Roman articles ("Čl. I") are
+    # chosen only where nothing is numbered 1, 2, 3.
     best, length = None, 0
-    for (key, _), found_labels in labels.items():
-        run = sequence_length(found_labels, roman=True)
-        if run > length:
-            best, length = key, run
+    for roman in (False, True):
+        for (key, is_roman), found_labels in labels.items():
+            run = sequence_length(found_labels, roman=True)
+            if is_roman == roman and run > length:
+                best, length = key, run
+        if length >= _MIN_SEQUENCE:
+            break
     if best is None or length < _MIN_SEQUENCE:
         return (), (), 0, []
-    words = tuple(spelling[key] for key in spelling if canonical.get(key, key) == best)
+    # Each word as the headings write it most often ("Artículo", and so "ARTÍCULO"), so that
+    # a reference at the start of a line ("artículo 4º. de la ley …") is not a heading.
+    words = tuple(
+        spellings[key].most_common(1)[0][0] if spellings[key] else spelling[key]
+        for key in spelling
+        if canonical.get(key, key) == best
+    )
     at = [
         (i, label_key(label)) for key, label, i in found_in_order if canonical.get(key, key) == best
     ]
@@ -288,6 +302,13 @@ def _learn_from(lines: list[str]) -> _Learnt:
             groups.append((run, key))
     groups.sort()
     return words, tuple(spelling[key] for _, key in groups[:2]), length, at
+
+
+def _written(words: tuple[str, ...]) -> str:
+    """A pattern for the words as written, in capitals too ("Artículo", "ARTÍCULO"), but
+    not in lower case unless they are written so."""
+    forms = {form for word in words for form in (word, word.upper())}
+    return "(?-i:" + "|".join(map(re.escape, sorted(forms, key=len, reverse=True))) + ")"
 
 
 def _abbreviations(spelling: dict[str, str]) -> dict[str, str]:

@@ -45,10 +45,20 @@ _MIN_SEQUENCE = 3
 
 def _nested_in(inner: list[tuple[int, NumberKey]], outer: list[tuple[int, NumberKey]]) -> bool:
     """Is ``inner`` a numbering of units inside ``outer``'s: it starts afresh under most of
-    ``outer``'s headings (at least two), and starts again nowhere else?"""
+    ``outer``'s headings (at least two) and starts again nowhere else, or it lies wholly inside
+    one of three or more units of ``outer`` (an amending act's "Čl. I" holding points 1 to 14,
+    "Čl. II" and "Čl. III" none)?"""
     if len(outer) < 2 or not inner:
         return False
     places = [index for index, _ in outer]
+    start = bisect.bisect_right(places, inner[0][0])
+    if (
+        len(outer) >= 3
+        and start > 0
+        and bisect.bisect_right(places, inner[-1][0]) == start
+        and all(after > before for (_, before), (_, after) in pairwise(inner))
+    ):
+        return True
     for (before, key), (after, next_key) in pairwise(inner):
         if next_key <= key:
             between = bisect.bisect_right(places, before)
