@@ -185,3 +185,17 @@ def test_a_quoted_lettered_section_is_not_a_clause_of_the_bill() -> None:
     )
     bill = billdiff.parse(text, profile="uk")
     assert [a.label for a in bill.articles()] == ["1", "2", "3"]
+
+
+def test_contents_that_list_only_groups() -> None:
+    """EUR-Lex consolidated texts list chapters and annexes, not articles, under "CONTENT":
+    an annex in the contents does not turn the body into an annex."""
+    text = (
+        "DIRECTIVE\nCONTENT\nCHAPTER I\nSubject matter\nCHAPTER II\nAuthorisation\n"
+        "ANNEX I\nSchedules\nCHAPTER I\nSUBJECT MATTER\nArticle 1\n1. This Directive applies.\n"
+        "CHAPTER II\nAUTHORISATION\nArticle 2\n1. Member States shall act.\n"
+        "ANNEX I\nSCHEDULE A\n1. Text of the schedule.\n"
+    )
+    bill = billdiff.parse(text, profile="eu")
+    assert [unit.label for unit in bill.articles()] == ["1", "2"]
+    assert letters(bill.text()) == letters(text)

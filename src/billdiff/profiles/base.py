@@ -146,7 +146,7 @@ class Profile:
     learns: ClassVar[bool] = False
     #: A line that opens a table of contents.
     toc_marker: ClassVar[re.Pattern[str]] = re.compile(
-        r"^(Оглавление|Содержание|Мазмұны|Contents|Table of contents|Inhaltsverzeichnis"
+        r"^(Оглавление|Содержание|Мазмұны|Contents?|Table of contents|Inhaltsverzeichnis"
         r"|Inhaltsübersicht|Sommaire|Table des matières|Yaliyomo"
         # Commonwealth bills and acts (Barbados, Kenya, Nigeria, Tanzania ...)
         r"|Arrangement of (?:Sections|Clauses|Provisions|Regulations|Rules))\s*:?$",
