@@ -629,3 +629,16 @@ def test_points_all_inside_one_article_of_an_amending_act() -> None:
     points = "\n".join(f"{n}.\nV § {n} sa slovo nahrádza slovom." for n in range(1, 15))
     text = f"VYHLÁŠKA\nČl. I\nVyhláška sa mení takto:\n{points}\nČl. II\nZrušuje sa.\nČl. III\nÚčinnosť."
     assert [unit.label for unit in billdiff.parse(text).articles()] == ["I", "II", "III"]
+
+
+def test_a_schedules_numbered_rows_are_not_the_sections() -> None:
+    """A by-law's "N. Title" sections (a colon inside a title too), then schedules whose table
+    rows start with numbers: the rows come after an annex heading, so they number nothing of
+    the by-law's own, though there are more of them."""
+    titles = [*_MARGINAL_NOTES[:5], "Accountability of manager: sub-council", *_MARGINAL_NOTES[6:]]
+    sections = "\n".join(f"{n}. {title}\nThe Council may act." for n, title in enumerate(titles, 1))
+    rows = "\n".join(f"{n} Ward {n + 40}, Ward {n + 41} and Ward {n + 42}" for n in range(1, 25))
+    text = f"BY-LAW\n{sections}\nSchedule 1\n{rows}\nSchedule 2\n{rows}\n"
+    bill = billdiff.parse(text)
+    assert bill.profile == "tz"
+    assert [unit.label for unit in bill.articles()] == [str(n) for n in range(1, 9)]

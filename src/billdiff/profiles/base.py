@@ -243,12 +243,28 @@ class Profile:
         # One combined match per line, in C; the levels' own patterns only on the hits.
         any_article = _combine(levels, in_article=False).match
         hits = [i for i, hit in enumerate(map(any_article, lines)) if hit and len(lines[i]) <= 300]
-        found_lines = []
+        # After an annex heading the parser reads only annexes: a schedule's numbered rows are
+        # no articles unless they go on with the numbering of those before it. An annex named
+        # before any article is an entry of the contents, not the annex.
+        annexes = tuple(level for level in self.levels if level.annex)
+        first_annex = len(lines)
+        if annexes and hits:
+            any_annex = _combine(annexes, in_article=False).match
+            first_annex = next(
+                (i for i in range(hits[0] + 1, len(lines)) if any_annex(lines[i])), len(lines)
+            )
+        found_lines: list[tuple[int, NumberKey]] = []
+        last_before: NumberKey | None = None
         for index in hits:
             for level in levels:
                 found = level.pattern.match(lines[index])
                 if found is not None:
-                    found_lines.append((index, label_key(found["label"])))
+                    key = label_key(found["label"])
+                    if index < first_annex:
+                        last_before = key
+                    elif last_before is None or key <= last_before:
+                        break
+                    found_lines.append((index, key))
                     break
         return found_lines
 
