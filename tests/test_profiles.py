@@ -3,6 +3,8 @@ notes, quotations, annexes, and detection with a confidence."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 import billdiff
@@ -642,3 +644,18 @@ def test_a_schedules_numbered_rows_are_not_the_sections() -> None:
     bill = billdiff.parse(text)
     assert bill.profile == "tz"
     assert [unit.label for unit in bill.articles()] == [str(n) for n in range(1, 9)]
+
+
+def test_two_readings_of_one_bill_share_one_profile(tmp_path: Path) -> None:
+    """A few changed words can tip a doubtful detection: both readings are then parsed with
+    the profile of the reading that leads (no doubt, or more articles)."""
+    text = "PROPOSAL\n\n" + "\n\n".join(
+        f"== Article {n}: Title {n}\n\n1. Term means a thing." for n in range(1, 4)
+    )
+    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
+    old.write_text(text, "utf-8")
+    new.write_text(text.replace("a thing.", "a thing or another.", 1), "utf-8")
+    assert billdiff.read(old).profile != billdiff.read(new).profile  # the tipped detection
+    comparison = billdiff.compare(old, new)
+    assert comparison.old.profile == comparison.new.profile
+    assert [change.kind for change in comparison.changes].count("modified") == 1
