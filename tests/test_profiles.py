@@ -659,3 +659,9 @@ def test_two_readings_of_one_bill_share_one_profile(tmp_path: Path) -> None:
     comparison = billdiff.compare(old, new)
     assert comparison.old.profile == comparison.new.profile
     assert [change.kind for change in comparison.changes].count("modified") == 1
+
+
+def test_a_section_whose_text_is_left_out() -> None:
+    text = "BY-LAW\n9. Operation\nText.\n10. ...\n11. [Repealed by By-law 5 of 2001]\n12. Offences\nText."
+    labels = [unit.label for unit in billdiff.parse(text, profile="tz").articles()]
+    assert labels == ["9", "10", "11", "12"]
