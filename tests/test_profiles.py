@@ -586,7 +586,10 @@ def test_australian_section_numbers() -> None:
     another (12, 12AA, 12A); repealed sections leave gaps (4C, then 5A; 7, then 11)."""
     labels = ["1", "2", "2C", "2CA", "2D", "3", "4", "4C", "5A", "6A", "7", "11", "12", "12AA"]
     labels += ["12A", "13"]
-    headings = {"11": "Acts may be altered etc. in same session"}
+    headings = {
+        "11": "Acts may be altered etc. in same session",
+        "12AA": "Definitions of required compilation event etc.",
+    }
     text = "\n".join(
         f"{label} {headings.get(label, 'Heading of section ' + label)}\nText of it."
         for label in labels
