@@ -199,3 +199,12 @@ def test_contents_that_list_only_groups() -> None:
     bill = billdiff.parse(text, profile="eu")
     assert [unit.label for unit in bill.articles()] == ["1", "2"]
     assert letters(bill.text()) == letters(text)
+
+
+def test_presentation_marks_that_are_text() -> None:
+    """A wrapped equation's "= 0" is no wiki heading, and "****" (an empty bold pair) is kept
+    as it is: undressing never takes what is not a heading's dress (found by the properties)."""
+    text = "Article 1\nThe sum x + y\n= 0\n****\nholds.\n"
+    bill = billdiff.parse(text, profile="eu")
+    assert letters(bill.text()) == letters(text)
+    assert "= 0" in bill.text()

@@ -460,6 +460,14 @@ def test_generic_learns_the_heading_word_of_a_language_without_a_profile() -> No
             "artículo 4º. de la ley anterior.\nArtículo 3\nComuníquese.\n",
             ["1", "2", "3"],
         ),
+        # Romanian amending law: its own articles in Roman numerals, the articles it inserts
+        # into the amended law quoted without quotation marks, in Arabic numerals
+        (
+            "LEGE\nArticolul I\nLegea se modifică:\n1. Articolul 13 se modifică:\nArticolul 13\n"
+            "Text nou.\nArticolul 14\nText.\nArticolul 17\nText.\nArticolul II\nText.\n"
+            "Articolul III\nIntră în vigoare.\n",
+            ["I", "II", "III"],
+        ),
         # Czech amending act: its own articles "Čl. I", "Čl. II" in roman numerals, sections
         # quoted into the amended act („§ 4) are no articles of its own
         (

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from itertools import pairwise
 
 from billdiff.profiles.base import (
     LATIN_ORDINALS,
@@ -23,6 +24,7 @@ from billdiff.profiles.base import (
     NumberKey,
     Profile,
     label_key,
+    nested_in,
     numbering_key,
     roman_value,
 )
@@ -90,12 +92,13 @@ def sequence_length(labels: Iterable[str], *, roman: bool = False) -> int:
     return len(longest_increasing_keys(keys))
 
 
-def _article_level(word: str) -> Level:
+def _article_level(word: str, *, roman: bool = False) -> Level:
+    label = r"(?-i:[IVXLC]+)(?!\w)" if roman else _LABEL
     return Level(
         "article",
         4,
         re.compile(
-            rf"^(?P<num>(?:{word})\s*(?P<label>{_LABEL})[º°ª]?{_NOTE_REF}"
+            rf"^(?P<num>(?:{word})\s*(?P<label>{label})[º°ª]?{_NOTE_REF}"
             r"(?:\s*[.:](?:\s*[-–—])?|\s+[-–—]|(?=\s*$)|(?=\s+" + _TITLE + r"$)|(?<=[º°ª])(?=\s)))"
             # A short rest of the line is the heading ("Artículo 5. Objeto."), a long one the
             # start of the text ("Art. 5. Ustawa określa zasady …").
@@ -167,14 +170,16 @@ class Generic(Profile):
     levels: tuple[Level, ...] = (_article_level(_KNOWN), *_INSIDE)
     learns = True
 
-    def __init__(self, words: tuple[str, ...] = (), groups: tuple[str, ...] = ()) -> None:
+    def __init__(
+        self, words: tuple[str, ...] = (), groups: tuple[str, ...] = (), *, roman: bool = False
+    ) -> None:
         self.heading_words = words
         if words:
             group_levels = tuple(_group_level(re.escape(g), rank) for rank, g in enumerate(groups))
             article = (
                 _number_first_level()
                 if words == (NUMBER_FIRST,)
-                else _article_level(_written(words))
+                else _article_level(_written(words), roman=roman)
             )
             self.levels = (*group_levels, article, *_INSIDE)
         self._combined: dict[bool, re.Pattern[str]] = {}
@@ -191,8 +196,8 @@ class Generic(Profile):
 
     def prepare(self, lines: list[str]) -> Generic:
         """This profile with the heading word and group words learnt from the lines."""
-        words, groups, _ = learn(lines)
-        return Generic(words, groups) if words else self
+        words, groups, _, _, roman = _learn(lines)
+        return Generic(words, groups, roman=roman) if words else self
 
     def article_sequence(self, lines: list[str]) -> int:
         return learn(lines)[2]
@@ -215,10 +220,11 @@ def learn(lines: list[str]) -> tuple[tuple[str, ...], tuple[str, ...], int]:
     """The article words of these lines (a word and its abbreviation, as written), their
     group words (outermost first), and the length of the article sequence: ``((), (), 0)``
     when no word numbers anything in order."""
-    return _learn(lines)[:3]
+    words, groups, length, _, _ = _learn(lines)
+    return words, groups, length
 
 
-_Learnt = tuple[tuple[str, ...], tuple[str, ...], int, list[tuple[int, NumberKey]]]
+_Learnt = tuple[tuple[str, ...], tuple[str, ...], int, list[tuple[int, NumberKey]], bool]
 #: The last lines learnt from and what was learnt: detection asks for the score and the
 #: headings of the same sample one after the other.
 _last: list[tuple[list[str], _Learnt]] = []
@@ -273,7 +279,21 @@ def _learn_from(lines: list[str]) -> _Learnt:
         if length >= _MIN_SEQUENCE:
             break
     if best is None or length < _MIN_SEQUENCE:
-        return (), (), 0, []
+        return (), (), 0, [], False
+    # An amending act numbers its own articles in Roman ("Articolul I", "Čl. II") and quotes
+    # the articles it inserts, often without quotation marks, in Arabic: an Arabic numbering
+    # lying wholly inside one of three or more Roman units is quoted text, not the articles.
+    places: dict[tuple[str, bool], list[tuple[int, NumberKey]]] = defaultdict(list)
+    for key, label, index in found_in_order:
+        roman = roman_value(label) is not None
+        places[canonical.get(key, key), roman].append((index, label_key(label)))
+    roman_only = False
+    arabic = places.get((best, False), [])
+    for (key, is_roman), outer in places.items():
+        in_order = all(a < b for (_, a), (_, b) in pairwise(outer))  # not a listing repeated
+        if is_roman and arabic and len(outer) >= 3 and in_order and nested_in(arabic, outer):
+            best, length, roman_only = key, len(outer), True
+            break
     # Each word as the headings write it most often ("Artículo", and so "ARTÍCULO"), so that
     # a reference at the start of a line ("artículo 4º. de la ley …") is not a heading.
     words = tuple(
@@ -282,7 +302,9 @@ def _learn_from(lines: list[str]) -> _Learnt:
         if canonical.get(key, key) == best
     )
     at = [
-        (i, label_key(label)) for key, label, i in found_in_order if canonical.get(key, key) == best
+        (i, label_key(label))
+        for key, label, i in found_in_order
+        if canonical.get(key, key) == best and (not roman_only or roman_value(label) is not None)
     ]
     groups: list[tuple[int, str]] = []
     group_labels: dict[str, list[str]] = defaultdict(list)
@@ -301,7 +323,7 @@ def _learn_from(lines: list[str]) -> _Learnt:
         if 2 <= run < length and run == len(found_labels):
             groups.append((run, key))
     groups.sort()
-    return words, tuple(spelling[key] for _, key in groups[:2]), length, at
+    return words, tuple(spelling[key] for _, key in groups[:2]), length, at, roman_only
 
 
 def _written(words: tuple[str, ...]) -> str:
