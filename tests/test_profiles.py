@@ -468,6 +468,17 @@ def test_generic_learns_the_heading_word_of_a_language_without_a_profile() -> No
             "Articolul III\nIntră în vigoare.\n",
             ["I", "II", "III"],
         ),
+        # Swiss: "**Art. 52** a Title" (the letter apart), Liechtenstein "Art. 4 [^1]" (a
+        # footnote mark after a space), Guatemalan "ARTICULO" and "ARTÍCULO" (one word)
+        (
+            "V\n##### **Art. 52** Lohn\nText.\n##### **Art. 52** a Versicherbarer Lohn\nText.\n"
+            "##### Art. 53 [^1]\nText.\n##### **Art. 54** Schluss\nText.\n",
+            ["52", "52a", "53", "54"],
+        ),
+        (
+            "DECRETO\nARTICULO 1. Objeto.\nARTÍCULO 2. Ámbito.\nARTICULO 3. Vigencia.\n",
+            ["1", "2", "3"],
+        ),
         # Czech amending act: its own articles "Čl. I", "Čl. II" in roman numerals, sections
         # quoted into the amended act („§ 4) are no articles of its own
         (

@@ -20,7 +20,9 @@ _HEADING = re.compile(r"^(?:#+|=+)[ \t]+(?P<words>.*?)(?:[ \t]+(?:#+|=+))?[ \t]*
 _EMPHASIS = re.compile(r"^(?P<mark>\*{1,3}|_{1,3})(?P<inner>[^*_\s](?:.*?[^*_\s])?)(?P=mark)")
 # A closing mark after the first words with no opening one: what is left of "**Art. 2** Title"
 # when a reader has taken the opening mark for the edge of an emphasised line.
-_ORPHAN_CLOSE = re.compile(r"^(?P<words>[^*_\s][^*_]{0,40}?[^*_\s])(?:\*{1,3}|_{1,3})(?=\s|$)")
+_ORPHAN_CLOSE = re.compile(
+    r"^(?P<words>[^*_\s][^*_]{0,40}?[^*_\s])(?:\*{1,3}|_{1,3})(?=[\s.,:;–—-]|$)"
+)
 _EMPTY_EMPHASIS = re.compile(r"\*{4,}")
 # A list bullet before the words: "- ", "* ", "• ", "· ", "‣ ", "▪ ".
 _BULLET = re.compile(r"^[-*•·‣▪◦][ \t]+(?=\S)")

@@ -99,6 +99,10 @@ def nested_in(inner: list[tuple[int, NumberKey]], outer: list[tuple[int, NumberK
     points 1 to 14, "Čl. II" and "Čl. III" none)?"""
     if len(outer) < 2 or not inner:
         return False
+    # the outer numbering must be one: mostly in order (a contents and a body repeating
+    # "Глава 1" is no numbering of two)
+    if len(longest_increasing_keys([key for _, key in outer])) < max(2, 0.8 * len(outer)):
+        return False
     places = [index for index, _ in outer]
     start = bisect.bisect_right(places, inner[0][0])
     if (

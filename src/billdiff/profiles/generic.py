@@ -12,6 +12,7 @@ Act …") does not number anything in order. Other words with their own, shorter
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from itertools import pairwise
@@ -47,14 +48,16 @@ _TITLE = rf"(?=(?-i:[{_UPPER}]))(?!\S+\s+\d)\S.{{0,199}}(?<![.;:,])"
 #: An article number: 5, 3-1, 52ca, Brazilian 54-A, Italian 3-bis, or an upper-case roman numeral (the
 #: articles of an amending act, «Čl. I», «Art. II»).
 _LABEL = (
-    r"(?:\d+(?:-\d+)*(?:[-\s](?:" + "|".join(LATIN_ORDINALS) + r")\b|[a-z]{1,3}|-[A-Z]{1,2}\b)?"
+    r"(?:\d+(?:-\d+)*(?:[-\s](?:" + "|".join(LATIN_ORDINALS) + r")\b|[a-z]{1,3}|-[A-Z]{1,2}\b"
+    # "Art. 52 a Versicherbarer Lohn": a letter apart, before a capitalised title
+    r"|\s(?-i:[a-z])(?=\s+(?-i:[" + _UPPER + r"])))?"
     r"|(?-i:[IVXLC]+)(?!\w)"
     # the sole article of a law: "Artículo único", "ARTICOL UNIC", "Article unique"
     r"|(?:unique|únic|único|única|unico|unica|unic)(?!\w))"
 )
 #: A Markdown footnote reference after the number ("Art. 11a[^78]"): part of the number as
 #: written, not of the label.
-_NOTE_REF = r"(?:\[\^\w{1,10}\])?"
+_NOTE_REF = r"(?:\s?\[\^\w{1,10}\])?"
 #: How a candidate heading looks: a word (or §), a number, then the end of the line, a dot,
 #: a colon, a dash, a title or an ordinal mark ("Art. 5.", "Artikel 5", "MADDE 5 –",
 #: "Artículo 5.- Objeto", "Art. 1º Esta lei …").
@@ -247,11 +250,11 @@ def _learn_from(lines: list[str]) -> _Learnt:
     candidates = map(_CANDIDATE.match, lines)
     number_first = map(_NUMBER_FIRST.match, lines)
     for index, (first, second) in enumerate(zip(candidates, number_first, strict=True)):
-        if (first is None and second is None) or len(lines[index]) > 300:
+        if first is None and second is None:  # long lines too: "Art. 2: <its text>" in HTML
             continue
         found = first
         if found is not None:
-            key = found["word"].casefold()
+            key = _word_key(found["word"])
             spelling.setdefault(key, found["word"])
             spellings[key][found["word"]] += 1
         else:
@@ -287,6 +290,12 @@ def _learn_from(lines: list[str]) -> _Learnt:
     for key, label, index in found_in_order:
         roman = roman_value(label) is not None
         places[canonical.get(key, key), roman].append((index, label_key(label)))
+    # Paragraphs numbered afresh in each article ("§ 1:" … under "Art. 3:", "§ 1:" under
+    # "Art. 6:") can outnumber the articles: the numbering they restart under is the articles'.
+    for (key, is_roman), outer in places.items():
+        if key != best and not is_roman and nested_in(places.get((best, False), []), outer):
+            best, length = key, sequence_length([str(k[0]) for _, k in outer])
+            break
     roman_only = False
     arabic = places.get((best, False), [])
     for (key, is_roman), outer in places.items():
@@ -297,9 +306,10 @@ def _learn_from(lines: list[str]) -> _Learnt:
     # Each word as the headings write it most often ("Artículo", and so "ARTÍCULO"), so that
     # a reference at the start of a line ("artículo 4º. de la ley …") is not a heading.
     words = tuple(
-        spellings[key].most_common(1)[0][0] if spellings[key] else spelling[key]
+        form
         for key in spelling
         if canonical.get(key, key) == best
+        for form in (_usual_forms(spellings[key]) or [spelling[key]])
     )
     at = [
         (i, label_key(label))
@@ -312,11 +322,11 @@ def _learn_from(lines: list[str]) -> _Learnt:
         found = _GROUP.match(line) if len(line) <= 300 else None
         if (
             found is not None
-            and canonical.get(found["word"].casefold()) is None
-            and found["word"].casefold() != best
+            and canonical.get(_word_key(found["word"])) is None
+            and _word_key(found["word"]) != best
         ):
-            group_labels[found["word"].casefold()].append(found["label"])
-            spelling.setdefault(found["word"].casefold(), found["word"])
+            group_labels[_word_key(found["word"])].append(found["label"])
+            spelling.setdefault(_word_key(found["word"]), found["word"])
     for key, found_labels in group_labels.items():
         run = sequence_length(found_labels, roman=True)
         # A group numbers fewer units than the articles, each once, in order.
@@ -324,6 +334,19 @@ def _learn_from(lines: list[str]) -> _Learnt:
             groups.append((run, key))
     groups.sort()
     return words, tuple(spelling[key] for _, key in groups[:2]), length, at, roman_only
+
+
+def _word_key(word: str) -> str:
+    """A heading word whatever its case and accents: "ARTÍCULO" and "ARTICULO" are one."""
+    decomposed = unicodedata.normalize("NFD", word.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _usual_forms(forms: Counter[str]) -> list[str]:
+    """The ways the headings write a word: all of them, but a lower-case one beside a
+    capitalised one (a reference at a line's start, "artículo 4º. de la ley")."""
+    capitalised = [form for form in forms if not form[:1].islower()]
+    return capitalised or list(forms)
 
 
 def _written(words: tuple[str, ...]) -> str:
