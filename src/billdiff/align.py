@@ -17,6 +17,7 @@ The same function matches articles of two bills and paragraphs or points of two 
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from collections import Counter, defaultdict
@@ -170,16 +171,24 @@ def align(old: Sequence[Item], new: Sequence[Item]) -> list[Pair]:
     for j, key in enumerate(new_keys):
         by_key[key].append(j)
     old_count = Counter(old_keys)
-    candidates = [
-        (1.0, i, j)
-        for i, key in enumerate(old_keys)
-        for j in by_key.get(key, ())
-        # A text found more than once ("Исключена.", boilerplate) says little about which
-        # is which: pair it on content only under the same number; the rest is left to the
-        # positional pass below.
-        if old[i].kind == new[j].kind
-        and ((old_count[key] == 1 and len(by_key[key]) == 1) or old[i].label == new[j].label)
-    ]
+    # A text found more than once ("Исключена.", boilerplate) says little about which is
+    # which: pair it on content only under the same number; the rest is left to the
+    # positional pass below.
+    by_key_label: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for j, key in enumerate(new_keys):
+        if len(by_key[key]) > 1 or old_count[key] > 1:
+            by_key_label[(key, new[j].label)].append(j)
+    candidates: list[tuple[float, int, int]] = []
+    for i, key in enumerate(old_keys):
+        if key not in by_key:
+            continue
+        if old_count[key] == 1 and len(by_key[key]) == 1:
+            partners: Sequence[int] = by_key[key]
+        else:
+            partners = _nearest_in_place(
+                by_key_label.get((key, old[i].label), []), i * len(new) / max(len(old), 1)
+            )
+        candidates.extend((1.0, i, j) for j in partners if old[i].kind == new[j].kind)
 
     # 2. similar texts
     old_key_set = set(old_keys)
@@ -242,6 +251,21 @@ def align(old: Sequence[Item], new: Sequence[Item]) -> list[Pair]:
     pairs += [Pair(i, None, 0.0) for i in range(len(old)) if i not in covered_old]
     pairs += [Pair(None, j, 0.0) for j in range(len(new)) if j not in covered_new]
     return _reading_order(pairs, len(old))
+
+
+#: How many units of the same text and number, on each side of its own place, a unit is
+#: offered as partners: every pair of n copies of one text (hundreds of "Статья N.
+#: Исключена." stubs, a text repeated under one number) would make the matcher quadratic.
+#: The pairs are taken nearest place first, so the copies further away would lose anyway.
+DUPLICATE_PARTNERS = 8
+
+
+def _nearest_in_place(indexes: Sequence[int], place: float) -> Sequence[int]:
+    """The ``DUPLICATE_PARTNERS`` indexes (sorted) each side of ``place``."""
+    if len(indexes) <= 2 * DUPLICATE_PARTNERS:
+        return indexes
+    at = bisect.bisect_left(indexes, place)
+    return indexes[max(0, at - DUPLICATE_PARTNERS) : at + DUPLICATE_PARTNERS]
 
 
 #: What the same number and the same heading add to the word overlap: enough for an article

@@ -1,0 +1,94 @@
+"""Issue 21: many alike units must cost O(n log n), never a hang.
+
+No timings are asserted: the matcher's work is counted where it can be, else a generous alarm
+turns a hang (60 s and more before the fix) into a failure.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import signal
+from collections.abc import Iterator
+
+import pytest
+
+import billdiff
+from billdiff import drafts
+from billdiff.align import Item, align
+
+
+@contextlib.contextmanager
+def alarm(seconds: int) -> Iterator[None]:
+    """Fail instead of hanging: the quadratic code took minutes where the fix takes one."""
+    if not hasattr(signal, "SIGALRM"):
+        pytest.skip("needs SIGALRM")
+
+    def fail(*_: object) -> None:
+        raise TimeoutError(f"took over {seconds} s: quadratic again?")
+
+    previous = signal.signal(signal.SIGALRM, fail)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+class _CountingSet(set[str]):
+    lookups = 0
+
+    def __contains__(self, item: object) -> bool:
+        self.lookups += 1
+        return super().__contains__(item)
+
+
+def test_alike_eids_are_made_unique_in_linear_work() -> None:
+    count = 3000
+    taken = _CountingSet()
+    units = drafts.freeze(
+        [drafts.Draft("article", "1", "1", content=["Same text."]) for _ in range(count)],
+        taken=taken,
+    )
+    assert [u.eid for u in units[:3]] == ["art_1", "art_1_2", "art_1_3"]
+    assert units[-1].eid == f"art_1_{count}"
+    # before: the k-th copy tried art_1, art_1_2, ... art_1_k (4.5 million lookups here)
+    assert taken.lookups <= 3 * count, taken.lookups
+
+
+def test_identical_articles_in_text_are_compared_without_a_hang() -> None:
+    text = "Article 1\nSame text.\n" * 6000
+    with alarm(30):
+        bill = billdiff.parse(text)
+        comparison = billdiff.compare(bill, bill)
+    assert len(comparison.changes) == 6000
+    assert all(c.kind == "unchanged" for c in comparison.changes)
+    # each copy with itself, in order
+    assert all(c.old and c.new and c.old.eid == c.new.eid for c in comparison.changes)
+
+
+def test_identical_articles_in_akoma_ntoso_are_compared_without_a_hang() -> None:
+    article = '<article eId="art_1"><num>Article 1</num><content><p>Same.</p></content></article>'
+    xml = (
+        '<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0">'
+        f'<bill name="bill"><body>{article * 6000}</body></bill></akomaNtoso>'
+    ).encode()
+    with alarm(30):
+        bill = billdiff.parse(xml)
+        comparison = billdiff.compare(bill, bill)
+    assert len(bill.articles()) == 6000
+    assert all(c.kind == "unchanged" for c in comparison.changes)
+
+
+def test_copies_of_one_text_are_paired_nearest_place_first() -> None:
+    # 300 "excluded" stubs under one number, two more of them in the new reading at the start:
+    # each old copy keeps the partner nearest its place, none is left out
+    old = [Item("1", "Исключена.") for _ in range(300)]
+    new = [Item("1", "Исключена.") for _ in range(302)]
+    with alarm(30):
+        pairs = align(old, new)
+    paired = [(p.old, p.new) for p in pairs if p.old is not None and p.new is not None]
+    assert len(paired) == 300
+    assert sorted(i for i, _ in paired) == list(range(300))
+    assert all(abs(i * 302 / 300 - j) <= 2 for i, j in paired)
+    assert sum(1 for p in pairs if p.old is None) == 2
