@@ -23,6 +23,7 @@ def test_all_is_pinned() -> None:
             "SchemaError",
             "Side",
             "Span",
+            "StructureWarning",
             "Unit",
             "UnsupportedFormatError",
             "__version__",

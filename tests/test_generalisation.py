@@ -25,13 +25,18 @@ from .test_readers_xml import document_text
 REAL = ROOT / "fixtures" / "real"
 
 
-def _cases() -> list[pytest.param]:
+def _cases(gap_column: str) -> list[pytest.param]:
+    """One case per document, a strict xfail when ``gap_column`` gives a reason.
+
+    A wrong article count and lost text are separate failures: a document whose count is wrong
+    but whose text is all kept must not turn the conservation test into an unexpected pass.
+    """
     cases = []
     for manifest in sorted(REAL.glob("*/expected.csv")):
         with manifest.open(encoding="utf-8", newline="") as handle:
             for row in csv.DictReader(handle):
                 path = manifest.parent / row["file"]
-                gap = (row.get("known_gap") or "").strip()
+                gap = (row.get(gap_column) or "").strip()
                 marks = [pytest.mark.xfail(reason=gap, strict=True)] if gap else []
                 cases.append(
                     pytest.param(
@@ -44,7 +49,9 @@ def _cases() -> list[pytest.param]:
     return cases
 
 
-CASES = _cases()
+CASES = _cases("known_gap")
+# Optional column: why letters or digits are not all kept yet (empty when they are).
+TEXT_CASES = _cases("text_gap")
 
 
 def _alnum(text: str) -> Counter[str]:
@@ -66,7 +73,17 @@ def test_the_suite_is_large_and_varied() -> None:
 @pytest.mark.parametrize(("path", "articles"), CASES)
 def test_article_count(path: Path, articles: int) -> None:
     bill = billdiff.read(path)
-    assert len(bill.articles()) == articles
+    found = bill.articles()
+    assert len(found) == articles
+    # A right count of wrong units is no success: the articles of a real text have words (many
+    # numbers alone are margin numbers or list items taken for headings; a few are repealed
+    # sections printed "§ 5 -").
+    wordless = [unit.num for unit in found if not _has_words(unit)]
+    assert len(wordless) <= len(found) // 5, wordless
+
+
+def _has_words(unit: billdiff.Unit) -> bool:
+    return any(c.isalpha() for c in unit.text().removeprefix(unit.num))
 
 
 # HTML residue in Markdown and text exports (anchors, line breaks, spans): markup, not words.
@@ -79,7 +96,7 @@ _HTML_TAG = re.compile(
 _TEXT_INPUTS = (".txt", ".md", ".markdown", ".text")
 
 
-@pytest.mark.parametrize(("path", "articles"), CASES)
+@pytest.mark.parametrize(("path", "articles"), TEXT_CASES)
 def test_every_letter_and_digit_is_kept(path: Path, articles: int) -> None:
     bill = billdiff.read(path)
     if path.suffix.lower() in _TEXT_INPUTS:

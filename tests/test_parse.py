@@ -143,3 +143,45 @@ def test_consecutive_paragraphs_of_a_docx_are_not_wrapped_lines() -> None:
     ]
     # the same lines as wrapped Markdown are one paragraph
     assert len(parse(Document(blocks, format="markdown"), "de").articles()) == 1
+
+
+def test_an_unclosed_quote_mark_does_not_swallow_the_next_articles() -> None:
+    """“ opened and never closed: a later quotation's closing mark would make every article in
+    between quoted. The numbering tells that they are the bill's own (issue 13)."""
+    text = (
+        "Article 1\nAmendments\nRegulation (EU) 2019/1 is amended as follows:\n"
+        "“ When adopting implementing acts, the Commission shall consult the committee.\n"
+        "Article 2\nReports\nThe Commission shall report to the Parliament.\n"
+        "Article 3\nReview\nThe Commission shall review “the rules” by 2030.\n"
+        "Article 4\nEvaluation\nThe Commission shall evaluate the effects of the rules.\n"
+        "“Article 4a is deleted.”\n"
+        "Article 5\nEntry into force\nThis Regulation shall enter into force on the day.\n"
+    )
+    bill = billdiff.parse(text, profile="eu")
+    assert [a.label for a in bill.articles()] == ["1", "2", "3", "4", "5"]
+    assert letters(bill.text()) == letters(text)
+
+
+def test_quoted_new_articles_stay_quoted_when_the_bill_goes_on_after_them() -> None:
+    text = (
+        "Статья 1. Внести в Закон следующие изменения:\n"
+        "1) дополнить статьями 2-1 и 2-2 следующего содержания:\n"
+        "«Статья 2-1. Новая\nТекст новой статьи.\nСтатья 2-2. Другая\nТекст другой статьи.»;\n"
+        "Статья 2. Настоящий Закон вводится в действие.\n"
+    )
+    bill = billdiff.parse(text, profile="kz")
+    assert [a.label for a in bill.articles()] == ["1", "2"]
+
+
+def test_a_quoted_lettered_section_is_not_a_clause_of_the_bill() -> None:
+    """UK print as text: "After section 3 insert— 3A ..." came after clause 1, so 3A cannot be
+    the bill's next clause (a lettered number follows its own base number)."""
+    text = (
+        "1 Amendment of the Housing Act 1996\n(1) The Housing Act 1996 is amended.\n"
+        "(2) After section 3 insert—\n3A Information relating to tenants\n"
+        "(1) A landlord must provide information.\n"
+        "2 Power to make regulations\n(1) The Secretary of State may make regulations.\n"
+        "3 Extent and commencement\n(1) This Act extends to England and Wales.\n"
+    )
+    bill = billdiff.parse(text, profile="uk")
+    assert [a.label for a in bill.articles()] == ["1", "2", "3"]

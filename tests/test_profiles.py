@@ -22,6 +22,7 @@ PROFILE_FIXTURES = {
     "de.md": "de",
     "fr.md": "fr",
     "tz.txt": "tz",
+    "generic.txt": "generic",
 }
 
 
@@ -381,3 +382,88 @@ def test_kz_lookalikes_are_tolerated(line: str, kind: str, label: str) -> None:
     bill = billdiff.parse(f"{line}\nТекст статьи.\n", profile="kz")
     unit = bill.body[0]
     assert (unit.kind, unit.label) == (kind, label)
+
+
+def test_generic_learns_the_heading_word_of_a_language_without_a_profile() -> None:
+    bill = fixture("generic.txt")
+    assert bill.profile == "generic"
+    assert [a.label for a in bill.articles()] == ["1", "2", "3", "3-1", "4"]
+    assert [a.heading for a in bill.articles()][:2] == ["Визначення термінів", "Сфера дії Закону"]
+    assert [u.num for u in bill.body] == ["Розділ I", "Розділ II"]
+    art1 = bill.articles()[0]
+    assert [c.kind for c in art1.children] == ["paragraph", "paragraph"]
+    assert [p.num for p in art1.children[0].children] == ["1)", "2)"]
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        # Polish: "Art. N." with the text on the same line, chapters "Rozdział N"
+        (
+            "Rozdział 1\nPrzepisy ogólne\nArt. 1. Ustawa określa zasady.\n"
+            "Art. 2. 1. Ilekroć w ustawie jest mowa o:\n1) organie – rozumie się organ;\n"
+            "Art. 2a. Nowy przepis.\nRozdział 2\nPrzepisy końcowe\nArt. 3. Ustawa wchodzi w życie.\n",
+            ["1", "2", "2a", "3"],
+        ),
+        # Dutch: "Artikel N" alone, its heading on the next line
+        (
+            "Artikel 1\nBegripsbepalingen\nIn deze wet wordt verstaan onder minister.\n"
+            "Artikel 2\nToepassing\nDeze wet is van toepassing.\nArtikel 3\nSlot\nTekst.\n",
+            ["1", "2", "3"],
+        ),
+        # Spanish: "Artículo N." and a heading ending with a dot; Turkish "MADDE N –"
+        (
+            "Artículo 1. Objeto.\nLa presente ley regula.\nArtículo 2. Ámbito.\nSe aplica.\n"
+            "Artículo 3. Definiciones.\nA los efectos.\n",
+            ["1", "2", "3"],
+        ),
+        (
+            "MADDE 1 – (1) Bu Kanunun amacı.\nMADDE 2 – (1) Kapsam.\nMADDE 3 – (1) Tanımlar.\n",
+            ["1", "2", "3"],
+        ),
+    ],
+)
+def test_generic_profile_in_other_languages(text: str, labels: list[str]) -> None:
+    bill = billdiff.parse(text)
+    assert bill.profile == "generic"
+    assert [a.label for a in bill.articles()] == labels
+    assert letters(bill.text()) == letters(text)
+
+
+def test_a_word_that_only_starts_lines_numbers_nothing() -> None:
+    """Running text that starts with a word and a number in no order is no article."""
+    text = "Section 12 of the Act applies.\nSection 3 of the Act applies.\nSection 7 too.\n"
+    assert billdiff.parse(text).articles() == ()
+
+
+@pytest.mark.parametrize(
+    ("line", "num", "label", "heading"),
+    [
+        ("== Article 5: Prohibited practices ==", "Article 5:", "5", "Prohibited practices"),
+        ("####### Article 52ca", "Article 52ca", "52ca", ""),
+        ("**ARTICLE 7**", "ARTICLE 7", "7", ""),
+        ("- Art. 8 – Scope", "Art. 8 –", "8", "Scope"),
+        ("\tArticle 9. Entry into force", "Article 9.", "9", "Entry into force"),
+    ],
+)
+def test_eu_headings_whatever_their_dress(line: str, num: str, label: str, heading: str) -> None:
+    text = f"{line}\nThis Regulation shall apply to the things of the Union.\n"
+    bill = billdiff.parse(text, profile="eu")
+    [article] = bill.articles()
+    assert (article.num, article.label, article.heading) == (num, label, heading)
+
+
+@pytest.mark.parametrize(
+    ("line", "label", "heading"),
+    [
+        ("СТАТЬЯ 5. Полномочия", "5", "Полномочия"),
+        ("Статья 5 - Полномочия", "5", "Полномочия"),
+        ("Ст. 5. Полномочия", "5", "Полномочия"),
+        ("## Статья 3-1-1. Новая", "3-1-1", "Новая"),
+        ("**5-БАП. Өкілеттіктер**", "5", "Өкілеттіктер"),
+    ],
+)
+def test_kz_headings_whatever_their_dress(line: str, label: str, heading: str) -> None:
+    bill = billdiff.parse(f"{line}\nТекст статьи.\n", profile="kz")
+    [article] = bill.articles()
+    assert (article.label, article.heading) == (label, heading)

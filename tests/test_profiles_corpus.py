@@ -37,6 +37,15 @@ de-findag-finanzaufsicht/03-2018-11-08-consolidated.md de 61
 de-gwb-markttransparenzstelle/01-2012-08-03-before-amendment.md de 143
 de-gwb-markttransparenzstelle/02-2013-01-11-after-markttransparenzstelle-act.md de 155
 de-gwb-markttransparenzstelle/03-2018-11-08-consolidated.md de 235
+de-sgb5-history/01-2012-08-02.md de 459
+de-sgb5-history/02-2012-08-03.md de 459
+de-sgb5-history/03-2012-08-03.md de 459
+de-sgb5-history/04-2012-08-06.md de 461
+de-sgb5-history/05-2012-10-18.md de 461
+de-sgb5-history/06-2012-12-02.md de 468
+de-sgb5-history/07-2018-11-08.md de 665
+de-sgb5-history/08-2022-02-13.md de 665
+de-sgb5-history/09-2022-03-03.md de 665
 de-sgb5-large/01-2012-07-02-initial-import.md de 459
 de-sgb5-large/02-2012-08-06-after-psych-entgelt-act.md de 461
 de-sgb5-large/03-2012-12-02-after-pflege-neuausrichtungs-gesetz.md de 468

@@ -21,7 +21,7 @@ from billdiff.errors import (
     SchemaError,
     UnsupportedFormatError,
 )
-from billdiff.model import Bill, PrefaceLine, Unit
+from billdiff.model import Bill, PrefaceLine, StructureWarning, Unit
 from billdiff.textdiff import Span
 
 __version__ = "0.1.0"
@@ -42,6 +42,7 @@ __all__ = [
     "SchemaError",
     "Side",
     "Span",
+    "StructureWarning",
     "Unit",
     "UnsupportedFormatError",
     "__version__",

@@ -13,14 +13,15 @@ from billdiff import akn, parallel
 from billdiff.changes import Comparison
 from billdiff.compare import Options
 from billdiff.compare import compare as _compare
+from billdiff.diagnose import diagnose
 from billdiff.errors import InputError, RenderError, UnsupportedFormatError
-from billdiff.model import Bill
+from billdiff.model import Bill, StructureWarning
 from billdiff.parse import parse as _parse
 from billdiff.profiles import Profile, detect_profile, get_profile
 from billdiff.readers import Document, read_text
 from billdiff.readers.akn import is_akn, read_akn
 from billdiff.readers.detect import sniff as _sniff
-from billdiff.readers.uslm import is_uslm, read_uslm
+from billdiff.readers.uslm import in_uslm_namespace, read_uslm
 from billdiff.readers.xml import parse_xml
 from billdiff.render import get_renderer
 from billdiff.schema import validate as _validate
@@ -67,7 +68,7 @@ def sniff(data: bytes, source: str = "") -> str:
 
 def _read_xml(data: bytes, source: str) -> Bill:
     root = parse_xml(data, source=source)
-    if is_uslm(root):
+    if in_uslm_namespace(root):  # read, or refused by name (a regulation, a fragment)
         return read_uslm(root, source=source)
     if is_akn(root):
         if akn.BD_NS in root.nsmap.values():  # billdiff's own output round-trips exactly
@@ -99,12 +100,17 @@ def _document(data: str | bytes, kind: str, source: str) -> Document:
 def parse(
     data: str | bytes, *, profile: str | Profile | None = None, source: str = "<string>"
 ) -> Bill:
-    """Parse a document given as text or bytes into a Bill."""
+    """Parse a document given as text or bytes into a Bill, with warnings (``Bill.warnings``)
+    when the structure found is doubtful (see :mod:`billdiff.diagnose`)."""
     kind = sniff(data, source) if isinstance(data, bytes) else "text"
     if kind in ("akn", "uslm", "xml"):
         assert isinstance(data, bytes)
-        return _read_xml(data, source)
-    return _parse(_document(data, kind, source), profile)
+        bill = _read_xml(data, source)
+        # the XML marks its structure up: only the checks on the articles found apply
+        return bill.with_warnings(diagnose(bill))
+    document = _document(data, kind, source)
+    bill = _parse(document, profile)
+    return bill.with_warnings(diagnose(bill, document, detected=profile is None))
 
 
 def read(
@@ -257,6 +263,8 @@ class Explanation:
     confidence: float
     articles: int
     scores: dict[str, int]
+    #: Why the structure found is doubtful (see :mod:`billdiff.diagnose`); empty when it is not.
+    warnings: tuple[StructureWarning, ...] = ()
 
 
 def explain(
@@ -267,7 +275,7 @@ def explain(
     kind = sniff(data, source)
     if kind in ("akn", "uslm", "xml"):  # structure comes from the XML, not from a profile
         bill = _read_xml(data, source)
-        return Explanation(bill.profile, 1.0, len(bill.articles()), {})
+        return Explanation(bill.profile, 1.0, len(bill.articles()), {}, diagnose(bill))
     document = _document(data, kind, source)
     lines = [block.text for block in document.blocks]
     from billdiff.profiles import all_profiles
@@ -278,7 +286,8 @@ def explain(
     else:
         chosen, confidence = detect_profile(lines)
     bill = _parse(document, chosen)
-    return Explanation(chosen.name, confidence, len(bill.articles()), scores)
+    found = diagnose(bill, document, detected=not profile)
+    return Explanation(chosen.name, confidence, len(bill.articles()), scores, found)
 
 
 def validate(path: PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES) -> list[str]:

@@ -9,7 +9,7 @@ import functools
 from collections import Counter
 from dataclasses import dataclass, field
 
-from billdiff.model import Bill, Unit
+from billdiff.model import Bill, StructureWarning, Unit
 from billdiff.textdiff import Span, count_words
 
 #: Every kind of change, in the order used for counts and legends.
@@ -95,10 +95,13 @@ class Reading:
     date: str = ""
     profile: str = ""
     language: str = ""
+    #: Doubts about the structure found in this reading: every report repeats them, so that
+    #: a comparison of collapsed structure is never taken for a real one.
+    warnings: tuple[StructureWarning, ...] = ()
 
     @classmethod
     def of(cls, bill: Bill, *, label: str = "", date: str = "") -> Reading:
-        return cls(bill.source, bill.title, label, date, bill.profile, bill.language)
+        return cls(bill.source, bill.title, label, date, bill.profile, bill.language, bill.warnings)
 
 
 @dataclass(frozen=True)

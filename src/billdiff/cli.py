@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 import sys
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Annotated, NoReturn, TypeVar
 
@@ -16,6 +16,7 @@ from billdiff import api
 from billdiff.changes import NOISE_CLASSES
 from billdiff.compare import Options
 from billdiff.errors import BilldiffError
+from billdiff.model import StructureWarning
 
 app = typer.Typer(
     add_completion=False,
@@ -70,6 +71,12 @@ def _run(action: Callable[[], T]) -> T:
             err=True,
         )
         raise typer.Exit(2) from None
+
+
+def _warn(source: object, warnings: Iterable[StructureWarning]) -> None:
+    """One stderr line per structure warning; the exit status stays what the result says."""
+    for warning in warnings:
+        typer.echo(f"billdiff: warning: {source}: {warning.message}", err=True)
 
 
 def _fail(message: str) -> NoReturn:
@@ -133,7 +140,10 @@ def parse(
             typer.echo(
                 f"{file}: warning: not sure of the profile; name one with --profile", err=True
             )
+        for warning in info.warnings:
+            typer.echo(f"{file}: structure in doubt ({warning.code}): {warning.message}", err=True)
     bill = _run(lambda: api.read(file, profile=profile, max_bytes=max_bytes))
+    _warn(file, bill.warnings)
     _emit(_run(lambda: api.to_xml(bill)), output)
 
 
@@ -180,6 +190,8 @@ def diff(
     comparison = _run(
         lambda: api.compare(old, new, options=options, profile=profile, max_bytes=max_bytes)
     )
+    _warn(old, comparison.old.warnings)
+    _warn(new, comparison.new.warnings)
     text = _run(lambda: api.render(comparison, format, **extra))
     _emit(text, output)
     raise typer.Exit(1 if comparison.changed else 0)
@@ -222,6 +234,8 @@ def history(
             max_bytes=max_bytes,
         )
     )
+    for info, bill in zip(result.dossier.readings, result.bills, strict=True):
+        _warn(info.file, bill.warnings)
     _emit(_run(lambda: api.render_history(result, format)), output)
 
 

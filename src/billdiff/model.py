@@ -9,7 +9,7 @@ document back (see ``tests/test_conservation.py``).
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 #: Kinds of unit, in the order in which they nest. ``note`` is an editorial note («Сноска»)
 #: attached to the unit that contains it; it is written as ``<hcontainer name="note">``.
@@ -106,6 +106,34 @@ class PrefaceLine:
     role: str = "p"  # "p" or "toc"
 
 
+class WarningCode:
+    """The closed set of :class:`StructureWarning` codes: each names a class of doubtful
+    structure, so that a program reading the JSON can tell them apart without parsing text."""
+
+    #: Far fewer articles than lines that look like article headings.
+    FEW_ARTICLES = "few-articles"
+    #: One article holds most of the document, or article headings of its own.
+    DOMINANT_ARTICLE = "dominant-article"
+    #: The article numbers jump or go backwards more than the document explains.
+    NUMBERING = "numbering"
+    #: No article at all in a document of more than a few lines.
+    NO_ARTICLES = "no-articles"
+    #: The numbering profile was chosen with low confidence.
+    PROFILE_UNSURE = "profile-unsure"
+
+    ALL: tuple[str, ...] = (FEW_ARTICLES, DOMINANT_ARTICLE, NUMBERING, NO_ARTICLES, PROFILE_UNSURE)
+
+
+@dataclass(frozen=True)
+class StructureWarning:
+    """billdiff doubts the structure it found: ``code`` is one of :class:`WarningCode`,
+    ``message`` one human line naming the numbers ("3 articles found, but 40 lines look like
+    article headings")."""
+
+    code: str
+    message: str
+
+
 @dataclass(frozen=True)
 class Bill:
     """A parsed reading of a bill."""
@@ -118,6 +146,15 @@ class Bill:
     #: Back matter after the body: attestations, signatures, a back cover ("Passed the House of
     #: Representatives ...", "Attest: ..."). Written as Akoma Ntoso ``<conclusions>``.
     conclusions: tuple[PrefaceLine, ...] = ()
+    #: Doubts about the structure found (see :mod:`billdiff.diagnose`); not part of the
+    #: reading's content, so two bills with the same text and structure are equal regardless.
+    warnings: tuple[StructureWarning, ...] = field(default=(), compare=False)
+
+    def with_warnings(self, warnings: tuple[StructureWarning, ...]) -> Bill:
+        """This bill with more warnings (the parser's and the diagnosis' add up); a warning
+        already present is not repeated."""
+        extra = tuple(w for w in dict.fromkeys(warnings) if w not in self.warnings)
+        return replace(self, warnings=self.warnings + extra) if extra else self
 
     def iter(self) -> Iterator[Unit]:
         for unit in self.body:

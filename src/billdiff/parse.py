@@ -15,12 +15,21 @@ bill itself.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from billdiff.drafts import Draft, freeze
+from billdiff.lines import is_heading_dress, undecorate
 from billdiff.model import Bill, PrefaceLine
 from billdiff.profiles import Level, Profile, detect_profile, get_profile
-from billdiff.profiles.base import LOWER, LOWER_ROMAN, UPPER, UPPER_ROMAN, roman_value
+from billdiff.profiles.base import (
+    LOWER,
+    LOWER_ROMAN,
+    UPPER,
+    UPPER_ROMAN,
+    numbering_key,
+    roman_value,
+)
 from billdiff.readers.base import Block, Document
 
 
@@ -32,7 +41,7 @@ class _Node(Draft):
 
 _NOTE_RANK = 100
 _LETTER_OF_ROMAN = {LOWER_ROMAN: LOWER, UPPER_ROMAN: UPPER}
-_SEQUENCE = re.compile(r"^(\d+)([A-Za-z]*)$")
+_SEQUENCE = re.compile(r"^(\d{1,9})([A-Za-z]*)$")  # int() refuses thousands of digits
 #: How far a "sequential" number may jump: gaps of repealed clauses, not quoted "96A".
 _MAX_GAP = 3
 #: How far to look ahead to settle whether "(i)" is a letter or a roman numeral.
@@ -41,13 +50,36 @@ _LOOKAHEAD = 60
 
 def parse(document: Document, profile: str | Profile | None = None) -> Bill:
     """Build a Bill from a read document with the named profile, or the detected one."""
+    document = undress(document)
     if profile is None:
         chosen, _ = detect_profile([block.text for block in document.blocks])
-    elif isinstance(profile, str):
-        chosen = get_profile(profile)
     else:
-        chosen = profile
-    return _Parser(chosen).run(document)
+        chosen = get_profile(profile) if isinstance(profile, str) else profile
+        chosen = chosen.prepare([block.text for block in document.blocks])
+    return _Parser(chosen).run(undress(document, chosen))
+
+
+def undress(document: Document, profile: Profile | None = None) -> Document:
+    """The document with the presentation taken off its heading lines (:mod:`billdiff.lines`).
+
+    Without a profile, lines dressed as headings as a whole (``== Scope ==``, ``#### Article
+    5``, ``**Article 5**``) lose their dress. With one, so do other dressed lines (a bullet, a
+    tab, HTML left in the text) whose words open a structural unit of that profile, such as
+    ``- Article 5``; paragraphs and points are left alone, since a bullet before "1." may be
+    the document's own list. Letters and digits are never touched.
+    """
+    blocks = list(document.blocks)
+    changed = False
+    for index, block in enumerate(blocks):
+        bare = undecorate(block.text)
+        if bare == block.text or not bare:
+            continue
+        if is_heading_dress(block.text) or (
+            profile is not None and profile.classify(bare, in_article=False) is not None
+        ):
+            blocks[index] = replace(block, text=bare)
+            changed = True
+    return replace(document, blocks=tuple(blocks)) if changed else document
 
 
 class _Parser:
@@ -240,7 +272,9 @@ class _Parser:
         pn, psuffix = int(before.group(1)), before.group(2).upper()
         if n == pn:
             return (len(suffix), suffix) > (len(psuffix), psuffix)
-        return pn < n <= pn + _MAX_GAP
+        # "3A" is inserted after 3: it never comes straight after 1 or 2. A lettered number
+        # that jumps ahead is a quoted section ("after section 3 insert— 3A ..."), not a clause.
+        return pn < n <= pn + _MAX_GAP and not suffix
 
     def letter_or_roman(
         self, text: str, level: Level, match: re.Match[str]
@@ -414,9 +448,12 @@ def find_quotes(profile: Profile, blocks: tuple[Block, ...], toc: set[int]) -> s
     # Lines looked at while following quotations that then never close: bounded, so that a
     # text full of stray quote marks stays linear.
     budget = 4 * count + _MAX_QUOTE_LINES
+    last_article: tuple[int, tuple[int, ...], str] | None = None  # the bill's, so far
     while index < count and budget > 0:
         text = blocks[index].text
         if index in toc or not _QUOTE_START.match(text):
+            if index not in toc:
+                last_article = _article_key(profile, text) or last_article
             index += 1
             continue
         depth = _quote_depth(profile, text)
@@ -437,9 +474,70 @@ def find_quotes(profile: Profile, blocks: tuple[Block, ...], toc: set[int]) -> s
             budget -= end - index
             index += 1  # never closed: not a quotation
             continue
+        cut = _bill_resumes_inside(profile, blocks, index, end, last_article)
+        if cut is not None:
+            end = cut  # a stray quote mark: the bill's own articles go on inside
         quoted.update(range(index, end))
         index = end
     return quoted
+
+
+def _article_key(profile: Profile, text: str) -> tuple[int, tuple[int, ...], str] | None:
+    """The numbering key of an article heading outside quote marks, or None."""
+    if _QUOTE_START.match(text):
+        return None
+    found = profile.classify(text, in_article=False)
+    if found is None or found[0].kind != "article":
+        return None
+    return numbering_key(_label_of(profile, found[1]))
+
+
+#: How far past a quotation to look for the bill's next article heading.
+_LOOK_PAST = 400
+
+
+def _bill_resumes_inside(
+    profile: Profile,
+    blocks: tuple[Block, ...],
+    start: int,
+    end: int,
+    last_article: tuple[int, tuple[int, ...], str] | None,
+) -> int | None:
+    """Where the bill's own numbering resumes inside the quotation ``start:end``, or None.
+
+    A quote mark that is never closed (“ When adopting … with no ”) is closed by some later
+    quotation's closing mark, and everything between looks quoted. The numbering tells: when
+    the article headings inside (outside quote marks of their own) continue the sequence of the
+    bill's articles before the quotation, and the bill's next article after it continues them
+    in turn, they are the bill's own. A real quotation of new articles ("insert the following
+    articles: «Статья 2-1. … Статья 2-2. …»") is followed by the bill's next article, which
+    continues the numbering from before the quotation, not from inside it.
+    """
+    inside = [
+        (i, key)
+        for i in range(start + 1, end)
+        if (key := _article_key(profile, blocks[i].text)) is not None
+    ]
+    if not inside:
+        return None
+    first, first_key = inside[0]
+    if last_article is not None and not (
+        last_article < first_key and first_key[0] <= last_article[0] + _MAX_GAP
+    ):
+        return None
+    if any(a[1] >= b[1] for a, b in pairwise(inside)):
+        return None  # not one increasing numbering: quoted text of its own
+    after = next(
+        (
+            key
+            for i in range(end, min(len(blocks), end + _LOOK_PAST))
+            if (key := _article_key(profile, blocks[i].text)) is not None
+        ),
+        None,
+    )
+    if after is not None and after <= inside[-1][1]:
+        return None
+    return first
 
 
 def _quote_depth(profile: Profile, text: str, *, opening: bool = True) -> int:

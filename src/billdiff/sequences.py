@@ -33,3 +33,30 @@ def longest_increasing(pairs: Sequence[tuple[int, int]]) -> list[tuple[int, int]
         out.append(pairs[k])
         k = parent[k]
     return out[::-1]
+
+
+def longest_increasing_keys(keys: Sequence[tuple[int, tuple[int, ...], str]]) -> list[int]:
+    """The indexes of the longest strictly increasing subsequence of ``keys`` (numbering keys
+    such as ``(3, (1,), "a")``), by patience sorting, O(n log n).
+
+    >>> longest_increasing_keys([(1, (), ""), (3, (), "a"), (2, (), ""), (3, (), "")])
+    [0, 2, 3]
+    """
+    tails: list[tuple[int, tuple[int, ...], str]] = []
+    tail_at: list[int] = []
+    parent: list[int] = [-1] * len(keys)
+    for k, key in enumerate(keys):
+        pos = bisect.bisect_left(tails, key)
+        if pos == len(tails):
+            tails.append(key)
+            tail_at.append(k)
+        else:
+            tails[pos] = key
+            tail_at[pos] = k
+        parent[k] = tail_at[pos - 1] if pos else -1
+    out: list[int] = []
+    k = tail_at[-1] if tail_at else -1
+    while k >= 0:
+        out.append(k)
+        k = parent[k]
+    return out[::-1]

@@ -7,6 +7,10 @@ from billdiff.profiles import eu, kz
 
 # isort: split
 from billdiff.profiles import de, fr, tz, uk, us
+
+# isort: split
+# Last: it restates what a specific profile finds, and is preferred only where none does.
+from billdiff.profiles import generic
 from billdiff.profiles.base import Level, Profile
 from billdiff.profiles.registry import all_profiles, detect_profile, get_profile, register
 
@@ -18,6 +22,7 @@ __all__ = [
     "detect_profile",
     "eu",
     "fr",
+    "generic",
     "get_profile",
     "kz",
     "register",

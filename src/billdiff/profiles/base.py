@@ -9,6 +9,7 @@ from typing import ClassVar
 
 from billdiff.normalize import lookalikes
 from billdiff.readers.base import Block
+from billdiff.sequences import longest_increasing_keys
 
 ROMAN = r"[IVXLCDMІХ]+"  # Cyrillic І and Х stand in for Latin I and X in real texts
 
@@ -32,6 +33,27 @@ def roman_value(label: str) -> int | None:
         total = total - value if value < previous else total + value
         previous = max(previous, value)
     return total
+
+
+_NUMBERING = re.compile(r"^[a-z]*\.?\s*(\d+)((?:-\d+)*)([a-z]*)")
+
+
+def numbering_key(label: str) -> tuple[int, tuple[int, ...], str]:
+    """The place of a label in a numbering, for ordering: ``"3-1"`` -> ``(3, (1,), "")``,
+    ``"52ca"`` -> ``(52, (), "ca")``, ``"L4111-1"`` -> ``(4111, (1,), "")``; a label with no
+    number sorts first.
+
+    >>> numbering_key("3") < numbering_key("3-1") < numbering_key("3-2") < numbering_key("4")
+    True
+    >>> numbering_key("52a") < numbering_key("52b") < numbering_key("52ca") < numbering_key("53")
+    True
+    """
+    found = _NUMBERING.match(label.lower())
+    if found is None:
+        return (0, (), label)
+    # Nine digits order any real numbering; int() refuses thousands of digits (hostile input).
+    parts = tuple(int(p[:9]) for p in found.group(2).split("-") if p)
+    return (int(found.group(1)[:9]), parts, found.group(3))
 
 
 _NAMED_GROUP = re.compile(r"\(\?P<\w+>")
@@ -86,7 +108,9 @@ class Profile:
     aliases: ClassVar[tuple[str, ...]] = ()
     language: ClassVar[str] = ""
     description: ClassVar[str] = ""
-    levels: ClassVar[tuple[Level, ...]] = ()
+    levels: tuple[Level, ...] = ()  # an instance may learn its own (see generic)
+    #: The profile learns its heading words from the document (see :meth:`prepare`).
+    learns: ClassVar[bool] = False
     #: A line that opens a table of contents.
     toc_marker: ClassVar[re.Pattern[str]] = re.compile(
         r"^(Оглавление|Содержание|Мазмұны|Contents|Table of contents|Inhaltsverzeichnis"
@@ -151,6 +175,11 @@ class Profile:
                 found.append((level, match))
         return found
 
+    def prepare(self, lines: list[str]) -> Profile:
+        """This profile made ready for a document's lines (a profile that learns from the
+        document, such as ``generic``, returns a new instance; others return themselves)."""
+        return self
+
     def label(self, raw: str) -> str:
         """The normalised number: ``"VІI"`` -> ``"VII"``, ``"3 - 1"`` -> ``"3-1"``."""
         label = _HYPHEN.sub("-", raw.strip())
@@ -169,6 +198,24 @@ class Profile:
     def is_heading_line(self, text: str) -> bool:
         """Can this plain line be the heading of a unit whose number stood alone on its line?"""
         return len(text) <= 200 and not text.rstrip().endswith((".", ";", ",", ":"))
+
+    def article_sequence(self, lines: list[str]) -> int:
+        """How many of the lines' article headings form the longest increasing numbering: the
+        evidence that this profile explains the document's own articles (a table of contents
+        or quoted articles repeat or break the order and add little)."""
+        articles = [level.pattern.match for level in self.levels if level.kind == "article"]
+        keys = []
+        for line in lines:
+            if len(line) > 300:
+                continue
+            for match in articles:
+                found = match(line)
+                if found is not None:
+                    label = found["label"]
+                    value = None if any(c.isdigit() for c in label) else roman_value(label)
+                    keys.append((value, (), "") if value is not None else numbering_key(label))
+                    break
+        return len(longest_increasing_keys(keys))
 
     def score(self, lines: list[str]) -> int:
         """How many lines look like articles or chapters of this profile, weighed down when

@@ -79,7 +79,7 @@ class Germany(Profile):
             "article",
             10,
             re.compile(
-                r"^(?P<num>§\s*(?P<label>\d+[a-z]?))"
+                r"^(?P<num>§\s*(?P<label>\d+[a-z]{0,2}))"
                 r"(?:\s+(?P<heading>(?!(?:Abs|Absatz|Satz|Nr|Nummer|gilt|gelten)\b)[^a-zäöü\s].*))?$"
             ),
         ),

@@ -51,7 +51,10 @@ class EuropeanUnion(Profile):
             re.compile(
                 # A heading on the same line only after a separator: "Article 5 – Scope", never
                 # "Article 4 of Regulation (EU) 2020/5 is replaced by the following:".
-                r"^(?P<num>Article\s+(?P<label>\d+[a-z]?)(?:(?:\.|\s+[-–—:])(?=\s+\S)|\.?))"
+                # Upper case ("ARTICLE 5") and "Art. 5" too; suffixes of up to three letters
+                # ("52ca"); the separator may follow the number directly ("Article 5: Scope").
+                r"^(?P<num>(?i:Article|Art\.)\s*(?P<label>\d+[a-z]{0,3})"
+                r"(?:(?:\s*[.:]|\s+[-–—])(?=\s+\S)|[.:]?))"
                 r"(?:\s+(?P<heading>(?<=[.\-–—:]\s)\S.*))?\s*$"
             ),
             heading_on_next_line=True,

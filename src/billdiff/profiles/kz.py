@@ -88,14 +88,18 @@ class Kazakhstan(Profile):
             "article",
             4,
             re.compile(
-                rf"^(?P<num>{_STATYA}\s+(?P<label>{_NUM})(?:\s*\.|\s*$))\s*(?P<heading>.*)$"
+                # Upper case ("СТАТЬЯ 5") and "Ст. 5." too; a heading after a dash or a colon
+                # ("Статья 5 - Название") as well as after the dot.
+                rf"^(?P<num>(?i:{_STATYA}|Ст\.)\s*(?P<label>{_NUM})"
+                r"(?:\s*[.:]|\s+[-–—](?=\s)|\s*$))\s*(?P<heading>.*)$"
             ),
         ),
         Level(
             "article",
             4,
             re.compile(
-                rf"^(?P<num>(?P<label>{_NUM})\s*-\s*{_BAP}(?:\s*\.|\s*$))\s*(?P<heading>.*)$"
+                rf"^(?P<num>(?P<label>{_NUM})\s*-\s*(?i:{_BAP})(?:\s*[.:]|\s+[-–—](?=\s)|\s*$))"
+                r"\s*(?P<heading>.*)$"
             ),
         ),
         Level(

@@ -5,8 +5,12 @@ from __future__ import annotations
 import re
 
 from billdiff.errors import InputError
+from billdiff.readers.uslm import ROOTS, UNMAPPED
 
-USLM_NS = b"http://schemas.gpo.gov/xml/uslm"
+#: GPO's USLM 2.x namespace and the House's USLM 1.0 one (US Code titles).
+USLM_NAMESPACES = (b"http://schemas.gpo.gov/xml/uslm", b"http://xml.house.gov/schemas/uslm/1.0")
+#: Root elements of USLM documents (those refused by name too, for a clear message).
+USLM_ROOTS = ROOTS | UNMAPPED
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 # The first element of an XML document, after its prolog (declaration, comments, PIs, DOCTYPE).
@@ -56,7 +60,9 @@ def sniff(data: bytes, source: str = "") -> str:
     """The format of a document: "akn", "uslm", "xml", "html", "docx", "pdf" or "text".
 
     Magic bytes first (ZIP, %PDF), then the root element for markup: ``akomaNtoso`` in any
-    namespace, ``bill``/``resolution`` in the USLM namespace, ``html``. The extension of
+    namespace, a USLM document (``bill``, ``pLaw``, ``uscDoc`` ...: see
+    :data:`billdiff.readers.uslm.ROOTS`, and the regulations it refuses by name) in either USLM
+    namespace, ``html``. The extension of
     ``source`` only breaks ties (an HTML fragment without ``<html>``) and turns a wrong
     file into a clear error: a ``.docx`` that is not a ZIP archive is corrupt, not text.
     """
@@ -84,7 +90,7 @@ def sniff(data: bytes, source: str = "") -> str:
         name = root_name(data)
         if name == "akomaNtoso":
             return "akn"
-        if name in ("bill", "resolution", "amendment", "engrossedAmendment") and USLM_NS in head:
+        if name in USLM_ROOTS and any(ns in head for ns in USLM_NAMESPACES):
             return "uslm"
         if name.lower() == "html" or re.match(rb"<!doctype\s+html", stripped, re.I):
             return "html"

@@ -10,7 +10,7 @@ Size and nesting depth are limited too.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from lxml import etree
 
@@ -155,20 +155,22 @@ def text_lines(
     inline: frozenset[str],
     skip: frozenset[str] = frozenset(),
     glue: frozenset[str] = frozenset(),
+    skip_if: Callable[[etree._Element], bool] | None = None,
 ) -> list[str]:
     """The text of ``elements`` as lines, in document order.
 
     ``inline`` are the local names that continue the current line (references, emphasis,
     terms); every other element begins and ends a line (paragraphs, table cells, the units of
     a quotation). ``skip`` are dropped with their text (but not their tail); ``glue`` are
-    inline elements after which a space is kept (a number before its heading).
+    inline elements after which a space is kept (a number before its heading); ``skip_if``
+    drops more elements, judged by more than their name (a USLM ``<ref class="footnoteRef">``).
     Processing instructions and comments are dropped, their tails kept.
     A line holding only a number is not cut off from the block that follows it, so a quoted
     "(ca)" and its text stay on one line.
     """
     builder = LineBuilder()
     for element in elements:
-        _walk(element, builder, inline, skip, glue, top=True)
+        _walk(element, builder, inline, skip, glue, skip_if, top=True)
     return builder.finish()
 
 
@@ -178,18 +180,19 @@ def _walk(
     inline: frozenset[str],
     skip: frozenset[str],
     glue: frozenset[str],
+    skip_if: Callable[[etree._Element], bool] | None,
     *,
     top: bool = False,
 ) -> None:
     name = localname(element)
-    if name and name not in skip:
+    if name and name not in skip and not (skip_if is not None and skip_if(element)):
         is_block = name not in inline or top
         if (is_block and not out.number_only) or name in ("br", "eol"):
             out.flush()
         number_starts_line = name in glue and not out.pending()
         out.add(element.text)
         for child in element:
-            _walk(child, out, inline, skip, glue)
+            _walk(child, out, inline, skip, glue, skip_if)
         if name in glue:
             out.add(" ")
             out.number_only = number_starts_line and bool(out.pending())

@@ -8,10 +8,11 @@ from typing import Any
 
 from billdiff.errors import RenderError
 from billdiff.history import History, Lineage, Step
-from billdiff.render.json import span_dict
+from billdiff.render.json import span_dict, warning_dicts
 from billdiff.render.text import _safe
 
-FORMAT_VERSION = 1
+#: 2: ``warnings``, the doubts about the structure of each reading.
+FORMAT_VERSION = 2
 
 
 def _step_dict(step: Step) -> dict[str, Any]:
@@ -67,6 +68,11 @@ def history_dict(history: History) -> dict[str, Any]:
             for k, c in enumerate(history.comparisons)
         ],
         "lineages": [lineage_dict(history, lineage) for lineage in history.lineages],
+        "warnings": [
+            warning
+            for k, bill in enumerate(history.bills)
+            for warning in warning_dicts(bill.warnings, k)
+        ],
     }
 
 
@@ -87,6 +93,8 @@ def history_text(history: History) -> str:
     out = [f"billdiff history: {len(names)} readings, {len(history.lineages)} articles"]
     for k, name in enumerate(names):
         out.append(f"  [{k + 1}] {name}")
+    for k, bill in enumerate(history.bills):
+        out.extend(f"warning: [{k + 1}] {w.message}" for w in bill.warnings)
     out.append("")
     width = max((len(_cell(s)) for line in history.lineages for s in line.steps), default=8) + 2
     out.append("".join(f"[{k + 1}]".ljust(width) for k in range(len(names))).rstrip())

@@ -23,7 +23,15 @@ from dataclasses import dataclass
 from billdiff import changes as _changes
 from billdiff.changes import Side
 from billdiff.history import History, Lineage, Step
-from billdiff.render.html import _ENV, NOISE_TITLES, SpanView, _asset, _csp_hash, _noise
+from billdiff.render.html import (
+    _ENV,
+    NOISE_TITLES,
+    SpanView,
+    _asset,
+    _csp_hash,
+    _noise,
+    warning_lines,
+)
 
 _WORDY = re.compile(r"\w")
 
@@ -441,4 +449,7 @@ def render_history(history: History) -> str:
         style=style,
         script=script,
         csp=csp,
+        warnings=warning_lines(
+            *((bill, view.name) for bill, view in zip(history.bills, readings, strict=True))
+        ),
     )

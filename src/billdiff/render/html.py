@@ -28,6 +28,7 @@ import jinja2
 
 from billdiff import changes as _changes
 from billdiff.changes import Change, Comparison, Reading, Side
+from billdiff.model import Bill
 from billdiff.render.base import Renderer, elide, register
 
 _WORDY = re.compile(r"\w")
@@ -249,6 +250,11 @@ def _kinds(comparison: Comparison) -> list[tuple[str, str, int]]:
     return [(kind, _label(kind), counter[kind]) for kind in order if counter[kind]]
 
 
+def warning_lines(*readings: tuple[Reading | Bill, str]) -> list[tuple[str, str]]:
+    """(reading name, message) for every structure warning, for the reports' banner."""
+    return [(name, warning.message) for reading, name in readings for warning in reading.warnings]
+
+
 def _reading(reading: Reading, lang: str) -> ReadingView:
     file = os.path.basename(reading.source) if reading.source else ""
     return ReadingView(_title(reading), reading.label, reading.date, file, lang)
@@ -284,6 +290,8 @@ class HtmlRenderer(Renderer):
         )[:MOST_CHANGED]
         kinds = _kinds(comparison)
         title = _title(comparison.new) or _title(comparison.old)
+        old_name = comparison.old.label or os.path.basename(comparison.old.source)
+        new_name = comparison.new.label or os.path.basename(comparison.new.source)
         template = _ENV.get_template("report.html.j2")
         return template.render(
             title=title,
@@ -301,4 +309,8 @@ class HtmlRenderer(Renderer):
             script=script,
             csp=csp,
             lang=new_lang or "und",
+            warnings=warning_lines(
+                (comparison.old, old_name or "the old reading"),
+                (comparison.new, new_name or "the new reading"),
+            ),
         )

@@ -7,10 +7,12 @@ import json
 from typing import Any
 
 from billdiff.changes import Change, Comparison, Reading, Side
+from billdiff.model import StructureWarning
 from billdiff.render.base import Renderer, register
 from billdiff.textdiff import Span
 
-FORMAT_VERSION = 1
+#: 2: ``warnings``, the doubts about the structure of each reading.
+FORMAT_VERSION = 2
 
 
 def reading_dict(reading: Reading) -> dict[str, str]:
@@ -22,6 +24,14 @@ def reading_dict(reading: Reading) -> dict[str, str]:
         "profile": reading.profile,
         "language": reading.language,
     }
+
+
+def warning_dicts(
+    warnings: tuple[StructureWarning, ...], reading: str | int
+) -> list[dict[str, str | int]]:
+    """Structure warnings as JSON objects; ``reading`` names the reading they are about
+    ("old"/"new" in a change list, the reading's index in a history)."""
+    return [{"reading": reading, "code": w.code, "message": w.message} for w in warnings]
 
 
 def side_dict(side: Side | None) -> dict[str, str] | None:
@@ -74,6 +84,10 @@ def comparison_dict(comparison: Comparison) -> dict[str, Any]:
         },
         "changes": [change_dict(change) for change in comparison.changes],
         "frame": [change_dict(change) for change in comparison.frame],
+        "warnings": [
+            *warning_dicts(comparison.old.warnings, "old"),
+            *warning_dicts(comparison.new.warnings, "new"),
+        ],
     }
 
 

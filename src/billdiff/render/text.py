@@ -49,6 +49,10 @@ class TextRenderer(Renderer):
             f"{len(comparison.changes)} articles: {counts}; "
             f"{comparison.words_inserted} words inserted, {comparison.words_deleted} deleted"
         )
+        # before any change: a reader must know the structure is doubtful before trusting it
+        for reading, name in ((comparison.old, old), (comparison.new, new)):
+            for warning in reading.warnings:
+                out.append(self._c(_RED, f"warning: {name}: {warning.message}"))
         frame = {id(change) for change in comparison.frame}
         for change in (*comparison.frame, *comparison.changes):
             if change.kind == "unchanged" and not self.all_articles:

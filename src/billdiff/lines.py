@@ -1,0 +1,74 @@
+"""A line's presentation, separated from its words (issue 13).
+
+The same heading reaches billdiff dressed in many ways: ``## Article 5`` (Markdown, of any
+depth), ``== Article 5: Scope ==`` (AsciiDoc or wiki text, as common PDF-to-text tools write
+it), ``**Статья 5.**`` (bold), ``- Article 5`` or ``• Article 5`` (a list), ``<b>§ 5</b>`` (HTML
+left in a text export), a tab before it. Numbering profiles describe the words only; this
+module takes the dress off so that every profile sees ``Article 5``.
+
+Nothing here changes a letter or a digit: only marks of presentation are removed, and the
+reader's text of the line stays in the :class:`~billdiff.readers.base.Document`.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Heading marks: Markdown "#" of any depth, AsciiDoc/wiki "=" (closing marks too: "== A ==").
+_HEADING = re.compile(r"^(?:#+|=+)[ \t]+(?P<words>.*?)(?:[ \t]+(?:#+|=+))?[ \t]*$")
+# A whole line (or its start) in bold or italic: "**Article 5**", "__§ 5__ Title", "*Art. 5*".
+_EMPHASIS = re.compile(r"^(?P<mark>\*{1,3}|_{1,3})(?P<inner>[^*_\s](?:.*?[^*_\s])?)(?P=mark)")
+# A list bullet before the words: "- ", "* ", "• ", "· ", "‣ ", "▪ ".
+_BULLET = re.compile(r"^[-*•·‣▪◦][ \t]+(?=\S)")
+# HTML left in a text export: "<b>", "</strong>", "<a id=x>", "<br/>" (known names only, so
+# that a placeholder such as "<Agency Name>" is never taken for markup).
+_TAG = re.compile(
+    r"</?(?:a|b|big|br|center|code|div|em|font|h[1-6]|i|p|small|span|strong|sub|sup|u)\b"
+    r"[^<>]*>",
+    re.IGNORECASE,
+)
+# Characters that can start a decorated line: the cheap test that most lines fail.
+_DRESSED = frozenset("#=*_-•·‣▪◦<\t\u00a0")
+
+
+def undecorate(text: str) -> str:
+    """The words of a line without its presentation.
+
+    >>> undecorate("####### Article L1142-1")
+    'Article L1142-1'
+    >>> undecorate("== Article 5: Prohibited practices ==")
+    'Article 5: Prohibited practices'
+    >>> undecorate("**Статья 5.** Название")
+    'Статья 5. Название'
+    >>> undecorate("- Art. 5 Subject matter")
+    'Art. 5 Subject matter'
+    >>> undecorate("<b>§ 5</b> Begriffe")
+    '§ 5 Begriffe'
+    >>> undecorate("a line of law")
+    'a line of law'
+    """
+    if not text or (text[0] not in _DRESSED and not text.endswith(("*", "_", "=", ">"))):
+        return text
+    previous = None
+    while previous != text:
+        previous = text
+        text = text.replace("\u00a0", " ").strip()
+        if "<" in text:
+            text = _TAG.sub("", text).strip()
+        found = _HEADING.match(text)
+        if found:
+            text = found["words"]
+        found = _EMPHASIS.match(text)
+        if found:
+            text = found["inner"] + text[found.end() :]
+        text = _BULLET.sub("", text)
+    return text
+
+
+def is_heading_dress(text: str) -> bool:
+    """Is the whole line dressed as a heading (``== Scope ==``, ``### Scope``, ``**Scope**``)?
+    Such a line is a heading whatever its words, so its dress can go."""
+    if _HEADING.match(text):
+        return True
+    found = _EMPHASIS.match(text)
+    return found is not None and found.end() == len(text.rstrip())

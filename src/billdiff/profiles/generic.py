@@ -1,0 +1,191 @@
+"""Any language with articles: the heading word is learnt from the document itself.
+
+Polish «Art. 5.», Dutch «Artikel 5», Ukrainian «Стаття 5», Spanish «Artículo 5», Turkish
+«MADDE 5 –», Indonesian «Pasal 5»: most drafting traditions open an article with a word and a
+number on a line of its own. Rather than a profile per language, this one looks at the lines
+that start with a word and a number, and keeps the word whose numbers form the longest
+increasing sequence (1, 2, 3, 3a, 4 …): a word that merely starts some lines ("Section 3 of the
+Act …") does not number anything in order. Other words with their own, shorter sequences
+("Rozdział 1", "Capítulo II") are the groups above the articles.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+
+from billdiff.profiles.base import LOWER, ROMAN, Level, Profile, numbering_key, roman_value
+from billdiff.profiles.registry import register
+from billdiff.sequences import longest_increasing_keys
+
+_I = re.IGNORECASE
+#: Heading words known before reading anything (used when no document has been seen).
+_KNOWN = (
+    r"Art\.|Artikel|Artikkel|Artículo|Articolo|Artigo|Article|Artykuł|Articulul|Artikla"
+    r"|Стаття|Статья|Статия|Član|Članak|Článek|Čl\.|Madde|Pasal|Άρθρο|Straipsnis|Pants|§"
+)
+#: How a candidate heading looks: a word (or §), a number, then the end of the line, a dot,
+#: a colon or a dash ("Art. 5.", "Artikel 5", "MADDE 5 –", "Artículo 5.- Objeto"). Running
+#: text ("Artikel 5 regelt …") has none of these after the number.
+_CANDIDATE = re.compile(
+    r"^(?P<word>§|[^\W\d_][^\W\d]{0,14}\.?)\s*(?P<label>\d+(?:-\d+)*[a-z]{0,3}[º°ª]?)"
+    r"(?:\s*[.:]|\s+[-–—]|\s*$)",
+    _I,
+)
+_GROUP = re.compile(
+    rf"^(?P<word>[^\W\d_][^\W\d]{{0,14}})\s+(?P<label>\d+|{ROMAN})\s*[.:\-–—]?(?:\s|$)"
+)
+#: Fewer headings in sequence than this is no evidence of a numbering.
+_MIN_SEQUENCE = 3
+
+
+def _group_key(label: str) -> tuple[int, tuple[int, ...], str]:
+    value = roman_value(label)
+    return (value, (), "") if value is not None else numbering_key(label)
+
+
+def sequence_length(labels: Iterable[str], *, roman: bool = False) -> int:
+    """How many of the labels, in order, form the longest increasing numbering.
+
+    >>> sequence_length(["1", "2", "3A", "2", "3", "4"])
+    4
+    >>> sequence_length(["IV", "I", "II"], roman=True)
+    2
+    """
+    keys = [(_group_key if roman else numbering_key)(label) for label in labels]
+    return len(longest_increasing_keys(keys))
+
+
+def _article_level(word: str) -> Level:
+    return Level(
+        "article",
+        4,
+        re.compile(
+            rf"^(?P<num>(?:{word})\s*(?P<label>\d+(?:-\d+)*[a-z]{{0,3}})[º°ª]?"
+            r"(?:\s*[.:](?:\s*[-–—])?|\s+[-–—]|(?=\s*$)))"
+            # A short rest of the line is the heading ("Artículo 5. Objeto."), a long one the
+            # start of the text ("Art. 5. Ustawa określa zasady …").
+            # A numbered paragraph right after the number ("Art. 2. 1. Ilekroć …") is text too.
+            r"(?:\s*(?:(?P<heading>(?!\d+[.)]\s)\S.{0,99})|(?P<rest>\S.*)))?\s*$",
+            _I,
+        ),
+        heading_on_next_line=True,
+    )
+
+
+def _group_level(word: str, rank: int) -> Level:
+    return Level(
+        "chapter" if rank else "part",
+        rank,
+        re.compile(
+            rf"^(?P<num>{word}\s+(?P<label>\d+|{ROMAN})\s*[.:]?(?:\s*[-–—])?)"
+            r"(?:\s+(?P<heading>\S.*))?\s*$",
+            _I,
+        ),
+        heading_on_next_line=True,
+    )
+
+
+_INSIDE = (
+    Level(
+        "paragraph",
+        5,
+        re.compile(r"^(?P<num>(?P<label>\d+[a-z]?)\.)\s+(?P<rest>\S.*)$"),
+        inside_article=True,
+    ),
+    Level(
+        "point",
+        6,
+        re.compile(r"^(?P<num>(?P<label>\d+[a-z]?)\))\s+(?P<rest>\S.*)$"),
+        inside_article=True,
+    ),
+    Level(
+        "point",
+        7,
+        re.compile(r"^(?P<num>\(?(?P<label>[^\W\d_])\))\s+(?P<rest>\S.*)$"),
+        inside_article=True,
+        numbering=LOWER,
+    ),
+)
+
+
+@register
+class Generic(Profile):
+    """Any language: the article's heading word (Art., Artikel, Стаття, Artículo …) is the one
+    whose numbers run in sequence through the document; paragraphs "1.", points "1)", "a)"."""
+
+    name = "generic"
+    aliases = ("any", "auto-word")
+    language = "und"
+    description = "any language: the word before the article numbers is learnt from the text"
+    levels: tuple[Level, ...] = (_article_level(_KNOWN), *_INSIDE)
+    learns = True
+
+    def __init__(self, word: str | None = None, groups: tuple[str, ...] = ()) -> None:
+        self.word = word
+        if word is not None:
+            group_levels = tuple(_group_level(re.escape(g), rank) for rank, g in enumerate(groups))
+            self.levels = (*group_levels, _article_level(re.escape(word)), *_INSIDE)
+        self._combined: dict[bool, re.Pattern[str]] = {}
+
+    def any_level(self, *, in_article: bool) -> re.Pattern[str]:
+        # The levels belong to this instance (the word is the document's), so the combined
+        # pattern is cached here, not per class.
+        combined = self._combined.get(in_article)
+        if combined is None:
+            from billdiff.profiles.base import _combine
+
+            combined = self._combined[in_article] = _combine(self.levels, in_article)
+        return combined
+
+    def prepare(self, lines: list[str]) -> Generic:
+        """This profile with the heading word and group words learnt from the lines."""
+        word, groups, _ = learn(lines)
+        return Generic(word, groups) if word is not None else self
+
+    def article_sequence(self, lines: list[str]) -> int:
+        return learn(lines)[2]
+
+    def score(self, lines: list[str]) -> int:
+        # Only the article sequence counts, at half weight: a specific profile that finds the
+        # same articles knows the tradition's paragraphs, points, notes and quotations too,
+        # and is preferred even when its language weighting lowers its own score.
+        return learn(lines)[2] // 2
+
+
+def learn(lines: list[str]) -> tuple[str | None, tuple[str, ...], int]:
+    """The article word of these lines, their group words (outermost first), and the length
+    of the article sequence: ``(None, (), 0)`` when no word numbers anything in order."""
+    labels: dict[str, list[str]] = defaultdict(list)
+    spelling: dict[str, str] = {}
+    for line in lines:
+        if len(line) > 300:
+            continue
+        found = _CANDIDATE.match(line)
+        if found is None:
+            continue
+        key = found["word"].casefold()
+        labels[key].append(found["label"].rstrip("º°ª").lower())
+        spelling.setdefault(key, found["word"])
+    best, length = None, 0
+    for key, found_labels in labels.items():
+        run = sequence_length(found_labels)
+        if run > length:
+            best, length = key, run
+    if best is None or length < _MIN_SEQUENCE:
+        return None, (), 0
+    groups: list[tuple[int, str]] = []
+    group_labels: dict[str, list[str]] = defaultdict(list)
+    for line in lines:
+        found = _GROUP.match(line) if len(line) <= 300 else None
+        if found is not None and found["word"].casefold() != best:
+            group_labels[found["word"].casefold()].append(found["label"])
+            spelling.setdefault(found["word"].casefold(), found["word"])
+    for key, found_labels in group_labels.items():
+        run = sequence_length(found_labels, roman=True)
+        # A group numbers fewer units than the articles, each once, in order.
+        if 2 <= run < length and run == len(found_labels):
+            groups.append((run, key))
+    groups.sort()
+    return best, tuple(spelling[key] for _, key in groups[:2]), length
