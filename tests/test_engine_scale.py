@@ -9,12 +9,16 @@ from __future__ import annotations
 import contextlib
 import signal
 from collections.abc import Iterator
+from pathlib import Path
+from typing import NoReturn
 
 import pytest
+from typer.testing import CliRunner
 
 import billdiff
-from billdiff import drafts
+from billdiff import api, cli, drafts
 from billdiff.align import Item, align
+from billdiff.errors import ParseError
 
 
 @contextlib.contextmanager
@@ -92,3 +96,33 @@ def test_copies_of_one_text_are_paired_nearest_place_first() -> None:
     assert sorted(i for i, _ in paired) == list(range(300))
     assert all(abs(i * 302 / 300 - j) <= 2 for i, j in paired)
     assert sum(1 for p in pairs if p.old is None) == 2
+
+
+@pytest.mark.parametrize("count", [1000, 5000])
+def test_a_flat_run_of_identical_headings_is_parsed(count: int) -> None:
+    # issue 21: every repeat of "Статья 1." cut the run of headings one recursion level deeper,
+    # so a flat 16 KB file was refused as "nested too deeply"
+    text = "Статья 1.\n" * count
+    with alarm(60):
+        bill = billdiff.parse(text, source="flat.txt")
+    assert len(bill.articles()) == count
+    assert all(a.num == "Статья 1." for a in bill.articles())
+
+
+def test_a_depth_error_names_the_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # any structure still deeper than the stack is refused naming the file, like every refusal
+    path = tmp_path / "deep.txt"
+    path.write_text("Article 1\nText.\n", encoding="utf-8")
+
+    def too_deep(*_: object, **__: object) -> NoReturn:
+        raise RecursionError("maximum recursion depth exceeded")
+
+    monkeypatch.setattr(api, "_parse", too_deep)
+    with pytest.raises(ParseError) as caught:
+        billdiff.read(path)
+    assert caught.value.source == str(path)
+    result = CliRunner().invoke(cli.app, ["parse", str(path)])
+    assert result.exit_code == 2
+    assert (
+        result.stderr == f"billdiff: error: {path}: the document is nested too deeply to process\n"
+    )
