@@ -6,9 +6,6 @@ turns a hang (60 s and more before the fix) into a failure.
 
 from __future__ import annotations
 
-import contextlib
-import signal
-from collections.abc import Iterator
 from pathlib import Path
 from typing import NoReturn
 
@@ -20,23 +17,7 @@ from billdiff import api, cli, drafts
 from billdiff.align import Item, align
 from billdiff.errors import ParseError
 
-
-@contextlib.contextmanager
-def alarm(seconds: int) -> Iterator[None]:
-    """Fail instead of hanging: the quadratic code took minutes where the fix takes one."""
-    if not hasattr(signal, "SIGALRM"):
-        pytest.skip("needs SIGALRM")
-
-    def fail(*_: object) -> None:
-        raise TimeoutError(f"took over {seconds} s: quadratic again?")
-
-    previous = signal.signal(signal.SIGALRM, fail)
-    signal.alarm(seconds)
-    try:
-        yield
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, previous)
+from .helpers import alarm
 
 
 class _CountingSet(set[str]):

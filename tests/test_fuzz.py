@@ -1,0 +1,158 @@
+"""The mutation fuzzer of tests/fuzz.py (issue 21): a short campaign, and checks of its checks.
+
+The campaign runs ~20 s locally, ~150 s when ``CI=true``; ``BILLDIFF_FUZZ_SECONDS`` sets
+another time and ``BILLDIFF_FUZZ_SEED`` another seed (a developer's hours-long run is
+``python -m tests.fuzz --seconds 36000``). It uses the corpus when it is present, the fixtures
+always.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from billdiff import api
+
+from . import fuzz
+
+
+def _seconds() -> float:
+    if "BILLDIFF_FUZZ_SECONDS" in os.environ:
+        return float(os.environ["BILLDIFF_FUZZ_SECONDS"])
+    return 150.0 if os.environ.get("CI") == "true" else 20.0
+
+
+def test_a_fuzzing_campaign_finds_nothing_new() -> None:
+    lines: list[str] = []
+    report = fuzz.campaign(
+        seconds=_seconds(),
+        seed=int(os.environ.get("BILLDIFF_FUZZ_SEED", "1")),
+        subprocess_every=10,
+        log=lines.append,
+    )
+    print("\n".join(lines))
+    assert report.cases >= 10
+    assert report.subprocess_cases >= 1
+    assert not report.findings, "\n".join(f.detail for f in report.findings)
+
+
+def test_the_seeds_cover_every_input_format() -> None:
+    kinds = {seed.kind for seed in fuzz.seeds(corpus=None)}
+    assert kinds == {"txt", "md", "html", "xml", "docx", "pdf"}
+
+
+def test_a_case_is_the_same_when_replayed() -> None:
+    pool = fuzz.seeds(corpus=None)
+    first, again = fuzz.make_case(3, 17, pool), fuzz.make_case(3, 17, pool)
+    assert (first.seed, first.data, first.mutations) == (again.seed, again.data, again.mutations)
+
+
+def _case(name: str = "sample.old.txt") -> fuzz.Case:
+    seed = next(s for s in fuzz.seeds(corpus=None) if s.name == name)
+    return fuzz.Case(0, seed, seed.data + b"\nArticle 99\nMore text.\n", ["test"])
+
+
+@pytest.mark.parametrize("runner", [fuzz.run_in_process, fuzz.run_process])
+def test_a_sound_case_passes(runner: fuzz.Runner) -> None:
+    assert fuzz.check_case(_case(), runner, timeout=120) == []
+
+
+def test_an_internal_error_is_found(monkeypatch: pytest.MonkeyPatch) -> None:
+    # a bug planted in the comparison: the CLI says "internal error", which is a finding
+    def broken(*_: object, **__: object) -> object:
+        raise ValueError("planted")
+
+    monkeypatch.setattr(api, "_compare", broken)
+    problems = fuzz.check_case(_case(), fuzz.run_in_process, timeout=120)
+    assert any("internal error (ValueError: planted)" in p for p in problems), problems
+
+
+def test_lost_text_is_found(monkeypatch: pytest.MonkeyPatch) -> None:
+    original = api.parse
+
+    def losing(data: str | bytes, **kwargs: object) -> object:
+        text = data.decode("utf-8") if isinstance(data, bytes) else data
+        return original(text.replace("More text.", "More."), **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(api, "parse", losing)
+    assert fuzz.conservation_problem("x.txt", b"Article 1\nMore text.\n").startswith("4 letters")
+
+
+@pytest.mark.parametrize(
+    ("run", "problem"),
+    [
+        (fuzz.Run(2, "", "billdiff: error: x.txt: the document is empty\n"), ""),
+        (fuzz.Run(1, "", "billdiff: warning: x.txt: few articles\n"), ""),
+        (fuzz.Run(3, "", ""), "exit status 3"),
+        (fuzz.Run(2, "", "billdiff: error: a\nsecond line\n"), "exit 2 with 2 stderr lines"),
+        (fuzz.Run(2, "", "Usage: billdiff diff\n"), "exit 2 with an unexpected line"),
+        (fuzz.Run(2, "", "billdiff: error: internal error (KeyError: 1)\n"), "billdiff: error"),
+        (fuzz.Run(1, "", "Traceback (most recent call last):\n"), "a traceback"),
+        (fuzz.Run(0, "", "oops\n"), "exit 0 with stderr other than warnings"),
+        (fuzz.Run(-1, "", "timeout after 5 s"), "timeout after 5 s"),
+    ],
+)
+def test_the_stream_checks(run: fuzz.Run, problem: str) -> None:
+    found = fuzz.stream_problem(run)
+    assert found.startswith(problem) if problem else found == ""
+
+
+def test_the_span_check() -> None:
+    unit = {"eId": "art_1", "text": "a b c"}
+    good = {"changes": [{"old": unit, "new": {"eId": "art_1", "text": "a c"}, "spans": [
+        {"op": "equal", "text": "a "}, {"op": "delete", "text": "b "}, {"op": "equal", "text": "c"}
+    ]}]}  # fmt: skip
+    assert fuzz.spans_problem(good) == ""
+    bad = {"frame": [], "changes": [{"old": unit, "new": unit, "parts": [good["changes"][0]]}]}
+    bad["changes"][0]["spans"] = [{"op": "equal", "text": "a b"}]
+    assert fuzz.spans_problem(bad) == "old text of art_1 is not rebuilt by its spans"
+
+
+_FENCE = b"# Law\n\nArticle 1\nText one.\n```python important words 42\nmore text\n"
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="known gap (issue 21, I/O part, another engineer): a Markdown fence line loses the "
+    "words after its backticks; tests/fuzz.py KNOWN_GAPS 'markdown-fence-line'",
+)
+def test_known_gap_markdown_fence_line_keeps_its_words() -> None:
+    assert fuzz.conservation_problem("f.md", _FENCE) == ""
+
+
+def test_the_fence_gap_entry_matches_its_case_only() -> None:
+    problem = "conservation: " + (fuzz.conservation_problem("f.md", _FENCE) or "(fixed)")
+    fenced = fuzz.Case(0, fuzz.Seed("f.md", _FENCE, "test"), _FENCE, ["test"])
+    assert fuzz.known_gap(fenced, problem) is not None
+    plain = _FENCE.replace(b"```", b"")
+    other = fuzz.Case(0, fuzz.Seed("f.md", plain, "test"), plain, ["test"])
+    assert fuzz.known_gap(other, problem) is None
+
+
+_NUL_XML = b'<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0">\n<a>\0</a>'
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="known gap (issue 21, I/O part, another engineer): an lxml message with an "
+    "embedded newline makes a refusal two lines; tests/fuzz.py KNOWN_GAPS 'xml-multiline-error'",
+)
+def test_known_gap_an_xml_refusal_is_one_line(tmp_path: Path) -> None:
+    path = tmp_path / "nul.xml"
+    path.write_bytes(_NUL_XML)
+    run = fuzz.run_in_process(["diff", str(path), str(path)], 60)
+    assert run.code == 2
+    assert fuzz.stream_problem(run) == ""
+
+
+def test_the_xml_gap_entry_matches_its_case(tmp_path: Path) -> None:
+    path = tmp_path / "nul.xml"
+    path.write_bytes(_NUL_XML)
+    problem = "diff: " + fuzz.stream_problem(
+        fuzz.run_in_process(["diff", str(path), str(path)], 60)
+    )
+    case = fuzz.Case(0, fuzz.Seed("nul.xml", _NUL_XML, "test"), _NUL_XML, ["test"])
+    assert fuzz.known_gap(case, problem) is not None
+    assert fuzz.known_gap(case, "diff: exit 2 with 2 stderr lines: 'billdiff: error: x'") is None
