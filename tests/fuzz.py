@@ -436,7 +436,8 @@ KNOWN_GAPS = [
         "issue 21 (I/O part, another engineer): a Markdown fence line loses the words after "
         "its backticks ('```python important words 42')",
         lambda case, problem: (
-            case.seed.kind == "md"
+            # .txt too: plain text is read as Markdown-like when it looks so
+            case.seed.kind in ("md", "txt")
             and problem.startswith("conservation:")
             and bool(_FENCE.search(case.data))
         ),

@@ -229,10 +229,16 @@ def align(old: Sequence[Item], new: Sequence[Item]) -> list[Pair]:
     bounds = [(-1, -1), *chain, (len(old), len(new))]
     for (i0, j0), (i1, j1) in itertools.pairwise(bounds):
         first = j0 + 1  # pairs made here keep their order: no two of them may cross
-        for i in range(i0 + 1, i1):
-            if i in matched:
-                continue
-            for j in range(first, j1):
+        left = [i for i in range(i0 + 1, i1) if i not in matched]
+        finder = None
+        if len(left) * (j1 - first) > IN_PLACE_SCAN:
+            finder = _InPlaceCandidates(new, new_bags, first, j1)
+        for i in left:
+            if finder is None:
+                tries: Iterable[int] = range(first, j1)
+            else:
+                tries = finder.after(old[i], old_bags[i], first)
+            for j in tries:
                 if j in used_new or old[i].kind != new[j].kind:
                     continue
                 if _in_place(old[i], new[j], old_bags[i], new_bags[j]):
@@ -266,6 +272,40 @@ def _nearest_in_place(indexes: Sequence[int], place: float) -> Sequence[int]:
         return indexes
     at = bisect.bisect_left(indexes, place)
     return indexes[max(0, at - DUPLICATE_PARTNERS) : at + DUPLICATE_PARTNERS]
+
+
+#: Above this many (old, new) tries between two anchors, the in-place pass looks only at the
+#: units that can pass ``_in_place`` (found through an index) instead of trying them all: two
+#: readings with nothing in common leave thousands of units on each side of one gap.
+IN_PLACE_SCAN = 20_000
+
+
+class _InPlaceCandidates:
+    """The units ``first <= j < end`` of the new side that ``_in_place`` can accept for an old
+    unit: those sharing a word with it, its number, or (for an empty text) an empty text.
+    Every other unit fails each of its tests, so the pass pairs exactly as a full scan would."""
+
+    def __init__(self, new: Sequence[Item], bags: _Bags, first: int, end: int) -> None:
+        self.postings: dict[str, list[int]] = defaultdict(list)
+        self.labels: dict[str, list[int]] = defaultdict(list)
+        self.empty: list[int] = []
+        for j in range(first, end):  # in order: every list is sorted
+            bag = bags[j]
+            for word in bag:
+                self.postings[word].append(j)
+            if new[j].label:
+                self.labels[new[j].label].append(j)
+            if not bag.total():
+                self.empty.append(j)
+
+    def after(self, item: Item, bag: _Bag, first: int) -> list[int]:
+        lists = [self.postings.get(word, ()) for word in bag]
+        lists.append(self.labels.get(item.label, ()) if item.label else ())
+        lists.append(self.empty if not bag.total() else ())
+        found: set[int] = set()
+        for js in lists:
+            found.update(itertools.islice(js, bisect.bisect_left(js, first), None))
+        return sorted(found)
 
 
 #: What the same number and the same heading add to the word overlap: enough for an article
