@@ -14,7 +14,8 @@ duplicate or repeat a tag, nest one deeply); a DOCX is mutated inside its docume
 bytes. Case ``k`` of seed ``s`` is drawn from ``Random(f"{s}:{k}")``: any case can be replayed.
 
 Every case runs ``billdiff diff SEED MUTANT -f json -o OUT`` and ``billdiff diff MUTANT MUTANT``
-and checks the promises of docs/reliability.md:
+(every ``--history-every``-th also ``billdiff history SEED MUTANT SEED -f json -o OUT``) and
+checks the promises of docs/reliability.md:
 
 - the exit status is 0, 1 or 2, and a run ends within ``--timeout`` seconds;
 - exit 2: exactly one stderr line ``billdiff: error: ...``, never ``internal error``; no OUT
@@ -473,8 +474,35 @@ def make_case(seed_value: int, number: int, pool: list[Seed]) -> Case:
     return Case(number, seed, data, mutations)
 
 
-def check_case(case: Case, runner: Runner, timeout: int) -> list[str]:
-    """The promises this case broke (each a short sentence), empty when none."""
+def _written(
+    command: str, run: Run, out: Path, problems: list[str], codes: tuple[int, ...] = (0, 1)
+) -> dict[str, Any] | None:
+    """The JSON a run wrote to ``out`` (alone in its folder), or None; what is wrong with the
+    run's streams and output goes to ``problems``."""
+    problem = stream_problem(run)
+    if problem:
+        problems.append(f"{command}: {problem}")
+    left = sorted(p.name for p in out.parent.iterdir())
+    if run.code == 2 and left:
+        problems.append(f"{command}: exit 2 but the output folder holds {left}")
+    elif run.code in (0, 1) and run.code not in codes:
+        problems.append(f"{command}: exit {run.code}")
+    elif run.code in codes:
+        if left != [out.name]:
+            problems.append(f"{command}: exit {run.code} and the output folder holds {left}")
+            return None
+        try:
+            loaded: dict[str, Any] = json.loads(out.read_text("utf-8"))
+        except ValueError as error:
+            problems.append(f"{command}: the JSON output does not load ({error})")
+            return None
+        return loaded
+    return None
+
+
+def check_case(case: Case, runner: Runner, timeout: int, history: bool = False) -> list[str]:
+    """The promises this case broke (each a short sentence), empty when none. ``history``
+    also follows the readings seed, mutant, seed (an article gone and back, or split)."""
     problems: list[str] = []
     with tempfile.TemporaryDirectory(prefix="billdiff-fuzz-") as folder:
         base = Path(folder)
@@ -482,36 +510,28 @@ def check_case(case: Case, runner: Runner, timeout: int) -> list[str]:
         new = base / ("mutant-" + case.seed.name)
         old.write_bytes(case.seed.data)
         new.write_bytes(case.data)
-        out_dir = base / "out"
-        out_dir.mkdir()
-        out = out_dir / "diff.json"
+        (base / "out").mkdir()
+        out = base / "out" / "diff.json"
         run = runner(["diff", str(old), str(new), "-f", "json", "-o", str(out)], timeout)
-        problem = stream_problem(run)
-        if problem:
-            problems.append(f"diff: {problem}")
-        left = sorted(p.name for p in out_dir.iterdir())
-        if run.code == 2 and left:
-            problems.append(f"diff: exit 2 but the output folder holds {left}")
-        elif run.code in (0, 1):
-            if left != ["diff.json"]:
-                problems.append(f"diff: exit {run.code} and the output folder holds {left}")
-            else:
-                try:
-                    report = json.loads(out.read_text("utf-8"))
-                except ValueError as error:
-                    problems.append(f"diff: the JSON output does not load ({error})")
-                else:
-                    spans = spans_problem(report)
-                    if spans:
-                        problems.append(f"diff: {spans}")
-                    if (run.code == 0) == bool(report.get("summary", {}).get("changed", False)):
-                        problems.append(f"diff: exit {run.code} disagrees with 'changed'")
+        report = _written("diff", run, out, problems)
+        if report is not None:
+            spans = spans_problem(report)
+            if spans:
+                problems.append(f"diff: {spans}")
+            if (run.code == 0) == bool(report.get("summary", {}).get("changed", False)):
+                problems.append(f"diff: exit {run.code} disagrees with 'changed'")
         self_run = runner(["diff", str(new), str(new)], timeout)
         problem = stream_problem(self_run)
         if problem:
             problems.append(f"self-compare: {problem}")
         elif self_run.code == 1 or (self_run.code == 2 and run.code in (0, 1)):
             problems.append(f"self-compare: exit {self_run.code} {self_run.stderr[:300]!r}")
+        if history:
+            (base / "history").mkdir()
+            out = base / "history" / "history.json"
+            readings = [str(old), str(new), str(old)]
+            run = runner(["history", *readings, "-f", "json", "-o", str(out)], timeout)
+            _written("history", run, out, problems, codes=(0,))
     try:
         with alarm(timeout):
             lost = conservation_problem(case.seed.name, case.data)
@@ -530,6 +550,7 @@ def campaign(
     seconds: float,
     seed: int,
     subprocess_every: int = 25,
+    history_every: int = 4,
     timeout: int = 60,
     corpus: Path | None = CORPUS,
     keep: Path | None = None,
@@ -547,7 +568,7 @@ def campaign(
         case = make_case(seed, number, pool)
         in_process = subprocess_every <= 0 or number % subprocess_every != 0
         runner = run_in_process if in_process else run_process
-        problems = check_case(case, runner, timeout)
+        problems = check_case(case, runner, timeout, history=number % history_every == 0)
         report.cases += 1
         report.subprocess_cases += not in_process
         report.exits[case.seed.kind] += 1
@@ -582,6 +603,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--case", type=int, default=None, help="run only this case")
     parser.add_argument("--subprocess-every", type=int, default=25, help="0: never")
+    parser.add_argument("--history-every", type=int, default=4, help="1: every case")
     parser.add_argument("--timeout", type=int, default=60, help="seconds a run may take")
     parser.add_argument("--keep", type=Path, default=None, help="save each finding's mutant here")
     parser.add_argument("--no-corpus", action="store_true", help="fixtures only")
@@ -590,6 +612,7 @@ def main(argv: list[str] | None = None) -> int:
         seconds=args.seconds,
         seed=args.seed,
         subprocess_every=args.subprocess_every,
+        history_every=max(1, args.history_every),
         timeout=args.timeout,
         corpus=None if args.no_corpus else CORPUS,
         keep=args.keep,

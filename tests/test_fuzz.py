@@ -56,7 +56,7 @@ def _case(name: str = "sample.old.txt") -> fuzz.Case:
 
 @pytest.mark.parametrize("runner", [fuzz.run_in_process, fuzz.run_process])
 def test_a_sound_case_passes(runner: fuzz.Runner) -> None:
-    assert fuzz.check_case(_case(), runner, timeout=120) == []
+    assert fuzz.check_case(_case(), runner, timeout=120, history=True) == []
 
 
 def test_an_internal_error_is_found(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -67,6 +67,19 @@ def test_an_internal_error_is_found(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(api, "_compare", broken)
     problems = fuzz.check_case(_case(), fuzz.run_in_process, timeout=120)
     assert any("internal error (ValueError: planted)" in p for p in problems), problems
+
+
+def test_a_history_crash_is_found(monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(*_: object, **__: object) -> object:
+        raise ValueError("list.remove(x): x not in list")
+
+    monkeypatch.setattr(api, "render_history", broken)
+    problems = fuzz.check_case(_case(), fuzz.run_in_process, timeout=120, history=True)
+    assert [p for p in problems if p.startswith("history: ")] == [
+        "history: billdiff: error: internal error (ValueError: list.remove(x): x not in list); "
+        "please report it (--debug shows the traceback)"
+    ]
+    assert fuzz.check_case(_case(), fuzz.run_in_process, timeout=120) == []
 
 
 def test_lost_text_is_found(monkeypatch: pytest.MonkeyPatch) -> None:
