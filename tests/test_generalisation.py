@@ -52,6 +52,8 @@ def _cases(gap_column: str) -> list[pytest.param]:
 CASES = _cases("known_gap")
 # Optional column: why letters or digits are not all kept yet (empty when they are).
 TEXT_CASES = _cases("text_gap")
+# Optional column: why a collapsed structure is not announced yet (empty when it is).
+SILENT_CASES = _cases("silent_gap")
 
 
 def _alnum(text: str) -> Counter[str]:
@@ -84,6 +86,18 @@ def test_article_count(path: Path, articles: int) -> None:
 
 def _has_words(unit: billdiff.Unit) -> bool:
     return any(c.isalpha() for c in unit.text().removeprefix(unit.num))
+
+
+@pytest.mark.parametrize(("path", "articles"), SILENT_CASES)
+def test_a_collapsed_structure_is_announced(path: Path, articles: int) -> None:
+    """No document whose structure collapses without a warning (issue 13): where the articles
+    found are far from the count (a fifth or more missing, or a quarter too many), billdiff
+    says that the structure is in doubt."""
+    bill = billdiff.read(path)
+    found = len(bill.articles())
+    if 0.8 * articles <= found <= 1.25 * articles:
+        return  # exact or nearly so: no collapse to announce
+    assert bill.warnings, f"{found} articles of {articles}, without a warning"
 
 
 # HTML residue in Markdown and text exports (anchors, line breaks, spans): markup, not words.

@@ -421,6 +421,31 @@ def test_generic_learns_the_heading_word_of_a_language_without_a_profile() -> No
             "MADDE 1 – (1) Bu Kanunun amacı.\nMADDE 2 – (1) Kapsam.\nMADDE 3 – (1) Tanımlar.\n",
             ["1", "2", "3"],
         ),
+        # Finnish and Swedish put the number first: "1 §", "2 a §", a title on the line or next
+        (
+            "Laki\n1 §\nSoveltamisala\nTätä lakia sovelletaan.\n2 § Määritelmät\nTässä laissa."
+            "\n2 a §\nUusi säännös.\n3 §\nVoimaantulo\nLaki tulee voimaan.\n",
+            ["1", "2", "2a", "3"],
+        ),
+        # Swiss: "Art. N Title" with no separator, and references that are no headings
+        (
+            "Verordnung\n##### **Art. 1** Zweck\nText.\n##### **Art. 2** Grundsätze\n"
+            "Art. 5 Abs. 2 gilt entsprechend\nArt. 3\nText.\nArt. 4 Schluss\nText.\n",
+            ["1", "2", "3", "4"],
+        ),
+        # Czech amending act: its own articles "Čl. I", "Čl. II" in roman numerals, sections
+        # quoted into the amended act („§ 4) are no articles of its own
+        (
+            "Zákon\nČl. I\nZákon se mění takto:\n„§ 4\nText.“\nČl. II\nPřechodná ustanovení\n"
+            "Text.\nČl. III\nÚčinnost\nTento zákon nabývá účinnosti.\n",
+            ["I", "II", "III"],
+        ),
+        # Spanish: the word and its abbreviation number the same articles
+        (
+            "Decreto\nArtículo 1º – Modifícanse los textos.\nArt. 2º – La norma se aplica.\n"
+            "Art. 3º – Comuníquese.\n",
+            ["1", "2", "3"],
+        ),
     ],
 )
 def test_generic_profile_in_other_languages(text: str, labels: list[str]) -> None:
@@ -467,3 +492,92 @@ def test_kz_headings_whatever_their_dress(line: str, label: str, heading: str) -
     bill = billdiff.parse(f"{line}\nТекст статьи.\n", profile="kz")
     [article] = bill.articles()
     assert (article.label, article.heading) == (label, heading)
+
+
+_MARGINAL_NOTES = (
+    "Short title",
+    "Interpretation",
+    "Application",
+    "Licences",
+    "Offences",
+    "Appeals",
+    "Regulations",
+    "Commencement",
+)
+# A Commonwealth bill as PDF text: bare "1." section numbers after their marginal headings,
+# an Arrangement of Sections first, and explanatory notes "Clause N:" at the end.
+COMMONWEALTH = "\n".join(
+    [
+        "ARRANGEMENT OF SECTIONS",
+        *(f"{n}.\nTitle of section {n}" for n in range(1, 9)),
+        "A Bill entitled",
+        "ENACTED by the Parliament as follows:",
+        *(
+            f"{title}\n{n}.\n(a) one thing;\n(b) another thing."
+            for n, title in enumerate(_MARGINAL_NOTES, start=1)
+        ),
+        "EXPLANATORY NOTES",
+        *(f"Clause {n}:\nThis clause provides for a thing." for n in (1, 2, 3, 5, 6, 7)),
+    ]
+)
+
+
+def test_the_profile_with_the_longest_article_numbering_wins() -> None:
+    # "(a)"/"(b)" lines are eu and us points too, "Clause N:" a word numbering things: only
+    # the bare sections number the bill's articles 1 to 8, and tz reads bare sections.
+    profile, _ = detect_profile(COMMONWEALTH.splitlines())
+    assert profile.name == "tz"
+    bill = billdiff.parse(COMMONWEALTH)
+    assert [unit.label for unit in bill.articles()] == [str(n) for n in range(1, 9)]
+    assert all(unit.children for unit in bill.articles())  # not the contents' entries
+
+
+def test_by_law_sections_number_and_title_on_one_line() -> None:
+    text = "BY-LAW\n" + "\n".join(
+        f"{n}. Title number {n}\n(1) The Council may act.\n(2) The Council shall act."
+        for n in range(1, 7)
+    )
+    bill = billdiff.parse(text)
+    assert bill.profile == "tz"
+    assert [unit.heading for unit in bill.articles()] == [f"Title number {n}" for n in range(1, 7)]
+
+
+def test_a_section_opening_with_its_first_subsection() -> None:
+    # "4. (1) The Minister …" and "4.(1)" alone: the subsection is a unit like "(2)"
+    text = "1. Short title\nThis Act.\n2.(1)\nThe Minister may.\n(2) Text.\n3. (1) The Board shall.\n(2) Text."
+    bill = billdiff.parse(text, profile="tz")
+    assert [(u.label, [c.num for c in u.children]) for u in bill.articles()] == [
+        ("1", []),
+        ("2", ["(1)", "(2)"]),
+        ("3", ["(1)", "(2)"]),
+    ]
+    assert letters(bill.text()) == letters(text)
+
+
+def test_australian_section_numbers() -> None:
+    """Inserted sections sort as words in one Act (2C, 2CA, 2D) and before their letter in
+    another (12, 12AA, 12A); repealed sections leave gaps (4C, then 5A; 7, then 11)."""
+    labels = ["1", "2", "2C", "2CA", "2D", "3", "4", "4C", "5A", "6A", "7", "11", "12", "12AA"]
+    labels += ["12A", "13"]
+    headings = {"11": "Acts may be altered etc. in same session"}
+    text = "\n".join(
+        f"{label} {headings.get(label, 'Heading of section ' + label)}\nText of it."
+        for label in labels
+    )
+    bill = billdiff.parse(text, profile="uk")
+    assert [unit.label for unit in bill.articles()] == labels
+    # a plain number far ahead is believed only when the next one goes on from it
+    stray = "1 Heading\nText.\n2 Heading\nText.\n40 Days After The Event\n3 Heading\nText."
+    assert [u.label for u in billdiff.parse(stray, profile="uk").articles()] == ["1", "2", "3"]
+
+
+def test_points_numbered_through_an_amending_act_are_not_its_articles() -> None:
+    """Slovak, Czech amending acts: the points "1." … "12." of "Čl. I" start again under
+    "Čl. II"; the numbering they start again under is the articles'."""
+    points = "\n".join(f"{n}.\nV § {n} sa slovo nahrádza slovom." for n in range(1, 13))
+    text = (
+        f"ZÁKON\nČl. I\nZákon sa mení takto:\n{points}\nČl. II\n{points[:200]}\nČl. III\nÚčinnosť."
+    )
+    bill = billdiff.parse(text)
+    assert [unit.label for unit in bill.articles()] == ["I", "II", "III"]
+    assert letters(bill.text()) == letters(text)

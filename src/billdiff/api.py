@@ -16,6 +16,7 @@ from billdiff.compare import compare as _compare
 from billdiff.diagnose import diagnose
 from billdiff.errors import InputError, ParseError, RenderError, UnsupportedFormatError
 from billdiff.model import Bill, StructureWarning
+from billdiff.parse import detection_lines
 from billdiff.parse import parse as _parse
 from billdiff.profiles import Profile, detect_profile, get_profile
 from billdiff.readers import Document, read_text
@@ -285,7 +286,7 @@ def explain(
         bill = _read_xml(data, source)
         return Explanation(bill.profile, 1.0, len(bill.articles()), {}, diagnose(bill))
     document = _document(data, kind, source)
-    lines = [block.text for block in document.blocks]
+    lines = detection_lines(document)  # what parse() detects from
     from billdiff.profiles import all_profiles
 
     scores = {cls.name: cls().score(lines) for cls in all_profiles()}

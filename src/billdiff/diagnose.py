@@ -28,7 +28,7 @@ from collections.abc import Iterable
 from itertools import pairwise
 
 from billdiff.model import Bill, StructureWarning, Unit, WarningCode
-from billdiff.parse import undress
+from billdiff.parse import detection_lines
 from billdiff.profiles import detect_profile
 from billdiff.readers import Document
 
@@ -153,7 +153,7 @@ def diagnose(
         warnings.extend(found or _dominant(articles) or _missed(articles, numbers))
         if detected and articles:
             # measured on the lines the parser detected from: without their dress
-            warnings.extend(_unsure(bill, [block.text for block in undress(document).blocks]))
+            warnings.extend(_unsure(bill, detection_lines(document)))
     warnings.extend(_numbering(bill))
     return tuple(warnings)
 

@@ -18,6 +18,9 @@ import re
 _HEADING = re.compile(r"^(?:#+|=+)[ \t]+(?P<words>.*?)(?:[ \t]+(?:#+|=+))?[ \t]*$")
 # A whole line (or its start) in bold or italic: "**Article 5**", "__§ 5__ Title", "*Art. 5*".
 _EMPHASIS = re.compile(r"^(?P<mark>\*{1,3}|_{1,3})(?P<inner>[^*_\s](?:.*?[^*_\s])?)(?P=mark)")
+# A closing mark after the first words with no opening one: what is left of "**Art. 2** Title"
+# when a reader has taken the opening mark for the edge of an emphasised line.
+_ORPHAN_CLOSE = re.compile(r"^(?P<words>[^*_\s][^*_]{0,40}?[^*_\s])(?:\*{1,3}|_{1,3})(?=\s|$)")
 # A list bullet before the words: "- ", "* ", "• ", "· ", "‣ ", "▪ ".
 _BULLET = re.compile(r"^[-*•·‣▪◦][ \t]+(?=\S)")
 # HTML left in a text export: "<b>", "</strong>", "<a id=x>", "<br/>" (known names only, so
@@ -44,11 +47,18 @@ def undecorate(text: str) -> str:
     'Art. 5 Subject matter'
     >>> undecorate("<b>§ 5</b> Begriffe")
     '§ 5 Begriffe'
+    >>> undecorate("Art. 2** Personalförderung")
+    'Art. 2 Personalförderung'
     >>> undecorate("a line of law")
     'a line of law'
     """
-    if not text or (text[0] not in _DRESSED and not text.endswith(("*", "_", "=", ">"))):
+    if not text:
         return text
+    if text[0] not in _DRESSED and not text.endswith(("*", "_", "=", ">")):
+        orphan = _ORPHAN_CLOSE.match(text) if "*" in text or "_" in text else None
+        if orphan is None:
+            return text
+        text = orphan["words"] + text[orphan.end() :]
     previous = None
     while previous != text:
         previous = text

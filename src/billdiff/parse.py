@@ -52,11 +52,17 @@ def parse(document: Document, profile: str | Profile | None = None) -> Bill:
     """Build a Bill from a read document with the named profile, or the detected one."""
     document = undress(document)
     if profile is None:
-        chosen, _ = detect_profile([block.text for block in document.blocks])
+        chosen, _ = detect_profile(detection_lines(document))
     else:
         chosen = get_profile(profile) if isinstance(profile, str) else profile
         chosen = chosen.prepare([block.text for block in document.blocks])
     return _Parser(chosen).run(undress(document, chosen))
+
+
+def detection_lines(document: Document) -> list[str]:
+    """The lines a profile is detected from: every line without its dress, since before the
+    profile is known nothing says which dressed lines are structural."""
+    return [undecorate(block.text) for block in document.blocks]
 
 
 def undress(document: Document, profile: Profile | None = None) -> Document:
@@ -101,6 +107,7 @@ class _Parser:
         self.quote_started = -1
         self.quote_is_section = False  # the quotation inserts a whole section ("96A Heading")
         self.last_number: dict[int, str] = {}  # rank -> label of the last sequential unit
+        self.numbered: dict[int, set[str]] = {}  # rank -> the labels of its sequential units
         self.continues = False  # the current line continues a wrapped paragraph of the source
         self.conclusions: list[PrefaceLine] = []  # back matter, from the profile's end marker on
         self.toc: set[int] = set()  # indexes of the blocks of a table of contents
@@ -269,12 +276,42 @@ class _Parser:
         before = _SEQUENCE.match(previous)
         assert before is not None  # only labels that matched are remembered
         n, suffix = int(number.group(1)), number.group(2).upper()
-        pn, psuffix = int(before.group(1)), before.group(2).upper()
+        pn = int(before.group(1))
         if n == pn:
-            return (len(suffix), suffix) > (len(psuffix), psuffix)
-        # "3A" is inserted after 3: it never comes straight after 1 or 2. A lettered number
-        # that jumps ahead is a quoted section ("after section 3 insert— 3A ..."), not a clause.
-        return pn < n <= pn + _MAX_GAP and not suffix
+            # A number inserted after 3 is 3A, 3AA, 3B … in the UK; in Australia one inserted
+            # between 33 and 33A is 33AA. Any letters not yet used with 3 go on.
+            return bool(suffix) and f"{n}{suffix}" not in self.numbered.get(level.rank, set())
+        if n <= pn:
+            return False
+        if n > pn + _MAX_GAP:
+            # Sections repealed in bulk leave a wider gap (Australian 29, then 33): a plain
+            # number is believed when the next number of the level goes on from it, as a
+            # numbering does, and no quotation is open ("insert— 169B … 169CA" is quoted).
+            return (
+                not suffix
+                and not self.quoting
+                and self._continues_after(level, (n, suffix), within=_MAX_GAP)
+            )
+        # "3A" is inserted after 3: it comes straight after 1 or 2 only where 3 was repealed
+        # (Australian "16C", "17A", "18A"). A lettered number that jumps ahead and is followed
+        # by a lower one is a quoted section ("after section 3 insert— 3A …" then clause 3).
+        return not suffix or self._continues_after(level, (n, suffix))
+
+    def _continues_after(
+        self, level: Level, key: tuple[int, str], within: int | None = None
+    ) -> bool:
+        """Does the next line of this level after the current one carry a higher number (and
+        at most ``within`` higher)?"""
+        for block in self.blocks[self.index + 1 : self.index + 1 + _LOOK_PAST]:
+            found = level.pattern.match(block.text)
+            if found is None:
+                continue
+            number = _SEQUENCE.match(_label_of(self.profile, found))
+            if number is None:
+                continue
+            after = (int(number.group(1)), number.group(2).upper())
+            return after > key and (within is None or after[0] <= key[0] + within)
+        return within is None  # the last unit of its level; a wide jump needs a successor
 
     def letter_or_roman(
         self, text: str, level: Level, match: re.Match[str]
@@ -356,6 +393,7 @@ class _Parser:
         rank = level.rank
         if level.sequential:
             self.last_number[rank] = label
+            self.numbered.setdefault(rank, set()).add(label.upper())
         if level.annex:
             self.in_annex = True
         node = _Node(
@@ -367,12 +405,19 @@ class _Parser:
             line=line,
         )
         rest = (groups.get("rest") or "").strip()
-        if rest:
-            node.content.append(rest)
-        node.wants_heading = level.heading_on_next_line and not node.heading
         while self.stack and self.stack[-1].rank >= rank:
             self.stack.pop()
         self.attach(node)
+        # "4. (1) The Minister …", "Art. 2. 1. Ilekroć …": the rest of the line may open the
+        # unit's first paragraph, which is then a unit of its own like the ones that follow.
+        inner = self.structural(rest) if rest else None
+        if inner is not None and not (inner[0].inside_article and inner[0].rank > rank):
+            inner = None
+        node.wants_heading = level.heading_on_next_line and not node.heading and inner is None
+        if inner is not None:
+            self.open(*inner, line)
+        elif rest:
+            node.content.append(rest)
 
     def attach(self, node: _Node) -> None:
         if self.stack:

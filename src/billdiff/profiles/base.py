@@ -38,6 +38,15 @@ def roman_value(label: str) -> int | None:
 _NUMBERING = re.compile(r"^[a-z]*\.?\s*(\d+)((?:-\d+)*)([a-z]*)")
 
 
+NumberKey = tuple[int, tuple[int, ...], str]
+
+
+def label_key(label: str) -> NumberKey:
+    """The place of a label in a numbering, a roman numeral by its value: ``"IV"`` -> 4."""
+    value = None if any(c.isdigit() for c in label) else roman_value(label)
+    return (value, (), "") if value is not None else numbering_key(label)
+
+
 def numbering_key(label: str) -> tuple[int, tuple[int, ...], str]:
     """The place of a label in a numbering, for ordering: ``"3-1"`` -> ``(3, (1,), "")``,
     ``"52ca"`` -> ``(52, (), "ca")``, ``"L4111-1"`` -> ``(4111, (1,), "")``; a label with no
@@ -114,7 +123,9 @@ class Profile:
     #: A line that opens a table of contents.
     toc_marker: ClassVar[re.Pattern[str]] = re.compile(
         r"^(Оглавление|Содержание|Мазмұны|Contents|Table of contents|Inhaltsverzeichnis"
-        r"|Inhaltsübersicht|Sommaire|Table des matières|Yaliyomo)\s*:?$",
+        r"|Inhaltsübersicht|Sommaire|Table des matières|Yaliyomo"
+        # Commonwealth bills and acts (Barbados, Kenya, Nigeria, Tanzania ...)
+        r"|Arrangement of (?:Sections|Clauses|Provisions|Regulations|Rules))\s*:?$",
         re.IGNORECASE,
     )
     #: A line that is an editorial note of its unit, not law text.
@@ -199,23 +210,26 @@ class Profile:
         """Can this plain line be the heading of a unit whose number stood alone on its line?"""
         return len(text) <= 200 and not text.rstrip().endswith((".", ";", ",", ":"))
 
-    def article_sequence(self, lines: list[str]) -> int:
-        """How many of the lines' article headings form the longest increasing numbering: the
-        evidence that this profile explains the document's own articles (a table of contents
-        or quoted articles repeat or break the order and add little)."""
+    def article_lines(self, lines: list[str]) -> list[tuple[int, NumberKey]]:
+        """Where the lines' article headings stand, with the place of each one's number in a
+        numbering (:func:`numbering_key`; roman numerals by their value)."""
         articles = [level.pattern.match for level in self.levels if level.kind == "article"]
-        keys = []
-        for line in lines:
+        found_lines = []
+        for index, line in enumerate(lines):
             if len(line) > 300:
                 continue
             for match in articles:
                 found = match(line)
                 if found is not None:
-                    label = found["label"]
-                    value = None if any(c.isdigit() for c in label) else roman_value(label)
-                    keys.append((value, (), "") if value is not None else numbering_key(label))
+                    found_lines.append((index, label_key(found["label"])))
                     break
-        return len(longest_increasing_keys(keys))
+        return found_lines
+
+    def article_sequence(self, lines: list[str]) -> int:
+        """How many of the lines' article headings form the longest increasing numbering: the
+        evidence that this profile explains the document's own articles (a table of contents
+        or quoted articles repeat or break the order and add little)."""
+        return len(longest_increasing_keys([key for _, key in self.article_lines(lines)]))
 
     def score(self, lines: list[str]) -> int:
         """How many lines look like articles or chapters of this profile, weighed down when

@@ -15,7 +15,16 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 
-from billdiff.profiles.base import LOWER, ROMAN, Level, Profile, numbering_key, roman_value
+from billdiff.profiles.base import (
+    LOWER,
+    ROMAN,
+    Level,
+    NumberKey,
+    Profile,
+    label_key,
+    numbering_key,
+    roman_value,
+)
 from billdiff.profiles.registry import register
 from billdiff.sequences import longest_increasing_keys
 
@@ -25,14 +34,31 @@ _KNOWN = (
     r"Art\.|Artikel|Artikkel|Artículo|Articolo|Artigo|Article|Artykuł|Articulul|Artikla"
     r"|Стаття|Статья|Статия|Član|Članak|Článek|Čl\.|Madde|Pasal|Άρθρο|Straipsnis|Pants|§"
 )
+#: An upper-case letter of the Latin, Cyrillic and Greek alphabets (``re`` has no \p{Lu}).
+_UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŐŒŔŘŚŞŠŢŤŪŮŰŲŹŻŽА-ЯЁЄІЇЎҐΑ-Ω"
+#: A title on the heading line without a separator ("Art. 2 Personalförderung", "1 §
+#: Soveltamisala"): it starts with a capital, is short, ends without a sentence's punctuation,
+#: and its first word is not followed by a number, as a reference's is ("Art. 5 Abs. 2 gilt",
+#: "§ 195 Absatz 2 des …").
+_TITLE = rf"(?=(?-i:[{_UPPER}]))(?!\S+\s+\d)\S.{{0,99}}(?<![.;:,])"
+#: An article number: 5, 3-1, 52ca, or an upper-case roman numeral (the articles of an amending
+#: act, «Čl. I», «Art. II»).
+_LABEL = r"(?:\d+(?:-\d+)*[a-z]{0,3}|(?-i:[IVXLC]+)(?!\w))"
+#: A Markdown footnote reference after the number ("Art. 11a[^78]"): part of the number as
+#: written, not of the label.
+_NOTE_REF = r"(?:\[\^\w{1,10}\])?"
 #: How a candidate heading looks: a word (or §), a number, then the end of the line, a dot,
-#: a colon or a dash ("Art. 5.", "Artikel 5", "MADDE 5 –", "Artículo 5.- Objeto"). Running
-#: text ("Artikel 5 regelt …") has none of these after the number.
+#: a colon, a dash or a title ("Art. 5.", "Artikel 5", "MADDE 5 –", "Artículo 5.- Objeto").
+#: Running text ("Artikel 5 regelt …") has none of these after the number.
 _CANDIDATE = re.compile(
-    r"^(?P<word>§|[^\W\d_][^\W\d]{0,14}\.?)\s*(?P<label>\d+(?:-\d+)*[a-z]{0,3}[º°ª]?)"
-    r"(?:\s*[.:]|\s+[-–—]|\s*$)",
+    rf"^(?P<word>§|[^\W\d_][^\W\d]{{0,14}}\.?)\s*(?P<label>{_LABEL}[º°ª]?){_NOTE_REF}"
+    rf"(?:\s*[.:]|\s+[-–—]|\s*$|\s+{_TITLE}$)",
     _I,
 )
+#: The Nordic order, number first: Finnish and Swedish «1 §», «41 a §».
+_NUMBER_FIRST = re.compile(rf"^(?P<label>\d+(?:\s?[a-z])?)\s?§(?:\s*[.:]?\s*$|\s+{_TITLE}$)")
+#: The key under which number-first headings are learnt (never a word of the text).
+NUMBER_FIRST = "#§"
 _GROUP = re.compile(
     rf"^(?P<word>[^\W\d_][^\W\d]{{0,14}})\s+(?P<label>\d+|{ROMAN})\s*[.:\-–—]?(?:\s|$)"
 )
@@ -62,13 +88,25 @@ def _article_level(word: str) -> Level:
         "article",
         4,
         re.compile(
-            rf"^(?P<num>(?:{word})\s*(?P<label>\d+(?:-\d+)*[a-z]{{0,3}})[º°ª]?"
-            r"(?:\s*[.:](?:\s*[-–—])?|\s+[-–—]|(?=\s*$)))"
+            rf"^(?P<num>(?:{word})\s*(?P<label>{_LABEL})[º°ª]?{_NOTE_REF}"
+            r"(?:\s*[.:](?:\s*[-–—])?|\s+[-–—]|(?=\s*$)|(?=\s+" + _TITLE + r"$)))"
             # A short rest of the line is the heading ("Artículo 5. Objeto."), a long one the
             # start of the text ("Art. 5. Ustawa określa zasady …").
             # A numbered paragraph right after the number ("Art. 2. 1. Ilekroć …") is text too.
             r"(?:\s*(?:(?P<heading>(?!\d+[.)]\s)\S.{0,99})|(?P<rest>\S.*)))?\s*$",
             _I,
+        ),
+        heading_on_next_line=True,
+    )
+
+
+def _number_first_level() -> Level:
+    return Level(
+        "article",
+        4,
+        re.compile(
+            r"^(?P<num>(?P<label>\d+(?:\s?[a-z])?)\s?§(?:\s*[.:])?)"
+            r"(?:\s+(?P<heading>" + _TITLE + r"))?\s*$"
         ),
         heading_on_next_line=True,
     )
@@ -122,11 +160,16 @@ class Generic(Profile):
     levels: tuple[Level, ...] = (_article_level(_KNOWN), *_INSIDE)
     learns = True
 
-    def __init__(self, word: str | None = None, groups: tuple[str, ...] = ()) -> None:
-        self.word = word
-        if word is not None:
+    def __init__(self, words: tuple[str, ...] = (), groups: tuple[str, ...] = ()) -> None:
+        self.heading_words = words
+        if words:
             group_levels = tuple(_group_level(re.escape(g), rank) for rank, g in enumerate(groups))
-            self.levels = (*group_levels, _article_level(re.escape(word)), *_INSIDE)
+            article = (
+                _number_first_level()
+                if words == (NUMBER_FIRST,)
+                else _article_level("|".join(map(re.escape, words)))
+            )
+            self.levels = (*group_levels, article, *_INSIDE)
         self._combined: dict[bool, re.Pattern[str]] = {}
 
     def any_level(self, *, in_article: bool) -> re.Pattern[str]:
@@ -141,11 +184,18 @@ class Generic(Profile):
 
     def prepare(self, lines: list[str]) -> Generic:
         """This profile with the heading word and group words learnt from the lines."""
-        word, groups, _ = learn(lines)
-        return Generic(word, groups) if word is not None else self
+        words, groups, _ = learn(lines)
+        return Generic(words, groups) if words else self
 
     def article_sequence(self, lines: list[str]) -> int:
         return learn(lines)[2]
+
+    def article_lines(self, lines: list[str]) -> list[tuple[int, NumberKey]]:
+        return _learn(lines)[3]
+
+    def label(self, raw: str) -> str:
+        # "2 a §" is section 2a, as an eId must say it
+        return super().label(raw).replace(" ", "")
 
     def score(self, lines: list[str]) -> int:
         # Only the article sequence counts, at half weight: a specific profile that finds the
@@ -154,32 +204,59 @@ class Generic(Profile):
         return learn(lines)[2] // 2
 
 
-def learn(lines: list[str]) -> tuple[str | None, tuple[str, ...], int]:
-    """The article word of these lines, their group words (outermost first), and the length
-    of the article sequence: ``(None, (), 0)`` when no word numbers anything in order."""
-    labels: dict[str, list[str]] = defaultdict(list)
+def learn(lines: list[str]) -> tuple[tuple[str, ...], tuple[str, ...], int]:
+    """The article words of these lines (a word and its abbreviation, as written), their
+    group words (outermost first), and the length of the article sequence: ``((), (), 0)``
+    when no word numbers anything in order."""
+    return _learn(lines)[:3]
+
+
+def _learn(
+    lines: list[str],
+) -> tuple[tuple[str, ...], tuple[str, ...], int, list[tuple[int, NumberKey]]]:
+    """:func:`learn`, and where the headings of the learnt words stand."""
+    found_in_order: list[tuple[str, str, int]] = []  # (key, label, index) of every candidate
     spelling: dict[str, str] = {}
-    for line in lines:
+    for index, line in enumerate(lines):
         if len(line) > 300:
             continue
         found = _CANDIDATE.match(line)
-        if found is None:
+        if found is not None:
+            key = found["word"].casefold()
+            spelling.setdefault(key, found["word"])
+        elif (found := _NUMBER_FIRST.match(line)) is not None:
+            key = spelling[NUMBER_FIRST] = NUMBER_FIRST
+        else:
             continue
-        key = found["word"].casefold()
-        labels[key].append(found["label"].rstrip("º°ª").lower())
-        spelling.setdefault(key, found["word"])
+        label = found["label"].rstrip("º°ª").replace(" ", "")
+        found_in_order.append((key, label if roman_value(label) else label.lower(), index))
+    # "Art. 2" after "Artículo 1": an abbreviation numbers the same articles as its word.
+    canonical = _abbreviations(spelling)
+    # Roman and Arabic numbers are two numberings: an amending act's own «Articolul I, II»
+    # and the articles 14, 15 it quotes do not continue each other.
+    labels: dict[tuple[str, bool], list[str]] = defaultdict(list)
+    for key, label, _ in found_in_order:
+        labels[canonical.get(key, key), roman_value(label) is not None].append(label)
     best, length = None, 0
-    for key, found_labels in labels.items():
-        run = sequence_length(found_labels)
+    for (key, _), found_labels in labels.items():
+        run = sequence_length(found_labels, roman=True)
         if run > length:
             best, length = key, run
     if best is None or length < _MIN_SEQUENCE:
-        return None, (), 0
+        return (), (), 0, []
+    words = tuple(spelling[key] for key in spelling if canonical.get(key, key) == best)
+    at = [
+        (i, label_key(label)) for key, label, i in found_in_order if canonical.get(key, key) == best
+    ]
     groups: list[tuple[int, str]] = []
     group_labels: dict[str, list[str]] = defaultdict(list)
     for line in lines:
         found = _GROUP.match(line) if len(line) <= 300 else None
-        if found is not None and found["word"].casefold() != best:
+        if (
+            found is not None
+            and canonical.get(found["word"].casefold()) is None
+            and found["word"].casefold() != best
+        ):
             group_labels[found["word"].casefold()].append(found["label"])
             spelling.setdefault(found["word"].casefold(), found["word"])
     for key, found_labels in group_labels.items():
@@ -188,4 +265,16 @@ def learn(lines: list[str]) -> tuple[str | None, tuple[str, ...], int]:
         if 2 <= run < length and run == len(found_labels):
             groups.append((run, key))
     groups.sort()
-    return best, tuple(spelling[key] for _, key in groups[:2]), length
+    return words, tuple(spelling[key] for _, key in groups[:2]), length, at
+
+
+def _abbreviations(spelling: dict[str, str]) -> dict[str, str]:
+    """Each abbreviated word ("art.") and the full word it shortens ("artículo")."""
+    found: dict[str, str] = {}
+    for key in spelling:
+        if key.endswith(".") and len(key) > 2:
+            stem = key[:-1]
+            longer = [o for o in spelling if len(o) > len(stem) + 1 and o.startswith(stem)]
+            if len(longer) == 1 and not longer[0].endswith("."):
+                found[key] = longer[0]
+    return found

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import bisect
+from itertools import pairwise
+
 from billdiff.errors import ProfileError
-from billdiff.profiles.base import Profile
+from billdiff.profiles.base import NumberKey, Profile
+from billdiff.sequences import longest_increasing_keys
 
 _PROFILES: dict[str, type[Profile]] = {}
 _SAMPLE = 6000
@@ -35,9 +39,38 @@ def get_profile(name: str) -> Profile:
         raise ProfileError(f"unknown profile {name!r} (known: {known})") from None
 
 
+#: Fewer article headings in order than this are no numbering.
+_MIN_SEQUENCE = 3
+
+
+def _nested_in(inner: list[tuple[int, NumberKey]], outer: list[tuple[int, NumberKey]]) -> bool:
+    """Is ``inner`` a numbering of units inside ``outer``'s: it starts afresh under most of
+    ``outer``'s headings (at least two), and starts again nowhere else?"""
+    if len(outer) < 2 or not inner:
+        return False
+    places = [index for index, _ in outer]
+    for (before, key), (after, next_key) in pairwise(inner):
+        if next_key <= key:
+            between = bisect.bisect_right(places, before)
+            if between == len(places) or places[between] >= after:
+                return False  # starts again where no heading of outer stands
+    first = min(key for _, key in inner)
+    inner_places = [index for index, _ in inner]
+    fresh = 0
+    for place in places:
+        # the first inner heading after this outer heading (and before the next one)
+        at = bisect.bisect_right(inner_places, place)
+        if at < len(inner) and inner[at][1] == first:
+            following = bisect.bisect_right(places, place)
+            if following == len(places) or places[following] > inner_places[at]:
+                fresh += 1
+    return fresh >= max(2, len(outer) // 2)
+
+
 def detect_profile(lines: list[str]) -> tuple[Profile, float]:
-    """The profile whose structural patterns match most lines, and how sure we are (0..1):
-    its share of all matches, lowered when very few lines match at all.
+    """The profile that explains the longest numbering of articles (or, without one, whose
+    structural patterns match most lines), and how sure we are (0..1): its share of all
+    matches, lowered when very few lines match at all.
 
     A profile that learns its words from the document (``generic``) only restates what a
     specific profile finds on the same lines, so its score counts in the share only when it
@@ -48,17 +81,33 @@ def detect_profile(lines: list[str]) -> tuple[Profile, float]:
     sample = lines[::step]
     scores = [(cls().score(sample), cls) for cls in all_profiles()]
     scores.sort(key=lambda pair: -pair[0])
-    best, cls = scores[0]
-    if best == 0:
-        return cls().prepare(lines), 0.0
-    if cls.learns:
-        # A learnt word wins only with a longer numbering than any specific profile explains:
-        # "Clause 1:" notes at the end of a bill do not outweigh its bare "1." sections.
-        learnt = cls().article_sequence(sample)
-        for score, other in scores[1:]:
-            if score and not other.learns and other().article_sequence(sample) > learnt:
-                best, cls = score, other
-                break
+    # The profile that explains the longest numbering of articles wins (issue 13): lines that
+    # merely look structural ("(a)" lists, "Clause 1:" notes, a "1." list in another
+    # tradition) do not continue one numbering through the document; a numbering does,
+    # whatever the language weighting of the score. Between numberings of equal length (or
+    # none worth the name) a profile in the document's language (a score above zero) comes
+    # first, then a specific profile before a learnt word, then the higher score.
+    ranked = []
+    headings = {}
+    for score, other in scores:
+        headings[other] = found = other().article_lines(sample)
+        length = len(longest_increasing_keys([key for _, key in found]))
+        numbering = length if length >= _MIN_SEQUENCE else 0
+        ranked.append((numbering, score > 0, not other.learns, score, other))
+    ranked.sort(key=lambda item: item[:4], reverse=True)
+    length, _, _, best, cls = ranked[0]
+    if best == 0 and length == 0:
+        return scores[0][1]().prepare(lines), 0.0
+    # Points numbered through an amending act's articles ("Čl. I" 1. … 52., "Čl. II" 1. …)
+    # make the longer numbering, but they start again under each article: the numbering
+    # they restart under is the articles'.
+    outer = next(
+        (item for item in ranked[1:] if _nested_in(headings[cls], headings[item[4]])), None
+    )
+    if outer is not None:
+        length, _, _, best, cls = outer
     total = sum(score for score, other in scores if other is cls or not other.learns)
-    confidence = best / total * min(1.0, best / 3)
+    # A numbering found in a language the profile does not know leaves the score, and so the
+    # confidence, at zero: the choice is announced as a guess.
+    confidence = best / total * min(1.0, best / 3) if total else 0.0
     return cls().prepare(lines), round(confidence, 2)

@@ -34,9 +34,11 @@ class Tanzania(Profile):
         Level(
             "article",
             4,
-            # "37. Utekelezaji wa kazi ... n.k.3" (a footnote mark), or "10." alone when repealed.
+            # "37. Utekelezaji wa kazi ... n.k.3" (a footnote mark), or "10." alone when repealed;
+            # "4. (1) The Minister may ..." opens the section with its first subsection.
             re.compile(
-                r"^(?P<num>(?P<label>\d{1,3}[A-Z]?)\.)(?:\s+(?P<heading>[A-Z][^;:]{0,150}(?<!\.)))?$"
+                r"^(?P<num>(?P<label>\d{1,3}[A-Z]?)\.)(?:\s+(?P<heading>[A-Z][^;:]{0,150}(?<!\.))"
+                r"|\s*(?P<rest>\(1\)(?:\s*\S.*)?))?$"
             ),
             sequential=True,
         ),

@@ -41,7 +41,11 @@ class UnitedKingdom(Profile):
         Level(
             "article",
             4,
-            re.compile(r"^(?P<num>(?P<label>\d{1,3}[A-Z]{0,2}))\s+(?P<heading>[A-Z“‘\"(][^.;]*)$"),
+            # "11 Acts may be altered etc. in same session", Australian "34AAA Exercise …":
+            # a heading has no full stop but an abbreviation's (a sentence has one).
+            re.compile(
+                r"^(?P<num>(?P<label>\d{1,3}[A-Z]{0,3}))\s+(?P<heading>[A-Z“‘\"(](?:[^.;]|\.(?=\s[a-z]))*)$"
+            ),
             sequential=True,
         ),
         Level(

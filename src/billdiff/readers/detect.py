@@ -59,8 +59,8 @@ def root_name(data: bytes) -> str:
 def sniff(data: bytes, source: str = "") -> str:
     """The format of a document: "akn", "uslm", "xml", "html", "docx", "pdf" or "text".
 
-    Magic bytes first (ZIP, %PDF), then the root element for markup: ``akomaNtoso`` in any
-    namespace, a USLM document (``bill``, ``pLaw``, ``uscDoc`` ...: see
+    Magic bytes first (ZIP, %PDF), then the root element for markup: ``akomaNtoso`` (or
+    1.0's ``akomantoso``) in any namespace, a USLM document (``bill``, ``pLaw``, ``uscDoc`` ...: see
     :data:`billdiff.readers.uslm.ROOTS`, and the regulations it refuses by name) in either USLM
     namespace, ``html``. The extension of
     ``source`` only breaks ties (an HTML fragment without ``<html>``) and turns a wrong
@@ -88,7 +88,7 @@ def sniff(data: bytes, source: str = "") -> str:
         raise InputError("not a PDF document (no %PDF header): corrupt or mis-named", source=source)
     if stripped.startswith(b"<"):
         name = root_name(data)
-        if name == "akomaNtoso":
+        if name in ("akomaNtoso", "akomantoso"):  # the second is Akoma Ntoso 1.0's
             return "akn"
         if name in USLM_ROOTS and any(ns in head for ns in USLM_NAMESPACES):
             return "uslm"
