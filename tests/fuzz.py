@@ -110,7 +110,7 @@ class Finding:
 class Report:
     cases: int = 0
     subprocess_cases: int = 0
-    exits: Counter[str] = field(default_factory=Counter)
+    kinds: Counter[str] = field(default_factory=Counter)  # cases per input format
     findings: list[Finding] = field(default_factory=list)
     known: dict[str, list[Finding]] = field(default_factory=lambda: defaultdict(list))
 
@@ -143,8 +143,8 @@ def seeds(corpus: Path | None = CORPUS) -> list[Seed]:
         else:
             data = _cut(data)
         found.append(Seed(path.name, data, str(path.relative_to(path.parents[1]))))
-    # DOCX: the repository keeps none; build one from each of a few text seeds, one paragraph
-    # a line, headings styled as Word's built-in "Heading 1" when they look like articles
+    # DOCX: the repository keeps none; build one from each of a few text seeds, one plain
+    # paragraph a line (the reader finds the articles in the text, as in a typed bill)
     texts = [s for s in found if s.kind in ("txt", "md")]
     for seed in texts[:: max(1, len(texts) // 12)]:
         found.append(Seed(Path(seed.name).stem + ".docx", _docx(seed.data), seed.origin))
@@ -571,7 +571,7 @@ def campaign(
         problems = check_case(case, runner, timeout, history=number % history_every == 0)
         report.cases += 1
         report.subprocess_cases += not in_process
-        report.exits[case.seed.kind] += 1
+        report.kinds[case.seed.kind] += 1
         for problem in problems:
             finding = Finding(problem.split(":", 1)[0], number, case.seed.origin, problem)
             gap = known_gap(case, problem)
@@ -589,7 +589,7 @@ def campaign(
             break
     log(
         f"fuzz: {report.cases} cases ({report.subprocess_cases} as processes; "
-        f"{dict(sorted(report.exits.items()))}), {len(report.findings)} findings, "
+        f"{dict(sorted(report.kinds.items()))}), {len(report.findings)} findings, "
         f"{sum(map(len, report.known.values()))} of known gaps"
     )
     return report
