@@ -11,7 +11,13 @@ from pathlib import Path
 
 from lxml import etree
 
-_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
+# Only real HTML tags are markup (a known element, attributes as name="value"): angle brackets
+# around words ("<Agency Name>", "<y and z>") are bill text, and conservation must see them.
+_TAG = re.compile(
+    r"</?(?:a|b|br|div|em|i|img|p|span|strong|sub|sup|table|tbody|td|th|thead|tr|u)"
+    r"""(?:\s+[\w:.-]+\s*=\s*(?:"[^"<>]*"|'[^'<>]*'|[^\s"'<>=]+))*\s*/?>""",
+    re.IGNORECASE,
+)
 # Markdown markup and whitespace: what text conservation is allowed to drop.
 _MARKUP = re.compile(r"[\s#*>`_\\|]+")
 

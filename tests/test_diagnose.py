@@ -120,7 +120,7 @@ def test_article_swallowing_its_followers_warns() -> None:
 def test_headings_of_no_article_warn() -> None:
     # with the document, its heading lines are compared with the articles found
     document = read_text("\n".join(SWALLOWING.lines()), source="q.txt")
-    found = diagnose(SWALLOWING, document, detected=False)
+    found = diagnose(SWALLOWING, document)
     assert [w.code for w in found] == [WarningCode.DOMINANT_ARTICLE]
     assert found[0].message == (
         "5 lines look like headings of articles that were not found (3, 4, 5, 6, 7): "
@@ -130,7 +130,7 @@ def test_headings_of_no_article_warn() -> None:
     sound = Bill(tuple(article(str(n), "Text.") for n in range(1, 8)))
     toc = "\n".join(f"Article {n}" for n in range(1, 8))
     document = read_text(toc + "\n" + "\n".join(sound.lines()), source="toc.txt")
-    assert diagnose(sound, document, detected=False) == ()
+    assert diagnose(sound, document) == ()
 
 
 def test_one_article_holding_most_text_warns() -> None:
@@ -302,3 +302,17 @@ def test_hostile_text_is_diagnosed_in_linear_time() -> None:
     assert time.perf_counter() - start < 5
     labels = Bill(tuple(article("9" * 6000) for _ in range(3)))
     assert diagnose(labels) == ()
+
+
+def test_a_text_no_profile_recognises_warns_even_when_short() -> None:
+    # an OCR layer or a scanned bill read as prose: no articles, no tradition recognised,
+    # fewer lines than the no-articles check counts
+    text = "\n".join(f"The Parliament resolves on matter number {n} as follows" for n in range(30))
+    bill = api.parse(text, source="ocr.txt")
+    assert codes(bill) == [WarningCode.NO_ARTICLES]
+    assert "no numbering profile recognised it" in bill.warnings[0].message
+    # a US simple resolution is recognised: "Resolved, That …" is its signature
+    resolution = "\n".join(
+        f"Resolved, That the House of Representatives holds {n};" for n in range(30)
+    )
+    assert api.parse(resolution, source="hres.txt").warnings == ()

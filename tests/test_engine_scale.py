@@ -100,7 +100,7 @@ def test_a_depth_error_names_the_file(tmp_path: Path, monkeypatch: pytest.Monkey
     def too_deep(*_: object, **__: object) -> NoReturn:
         raise RecursionError("maximum recursion depth exceeded")
 
-    monkeypatch.setattr(api, "_parse", too_deep)
+    monkeypatch.setattr(api, "parse_detected", too_deep)
     with pytest.raises(ParseError) as caught:
         billdiff.read(path)
     assert caught.value.source == str(path)

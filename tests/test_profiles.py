@@ -433,6 +433,24 @@ def test_generic_learns_the_heading_word_of_a_language_without_a_profile() -> No
             "Art. 5 Abs. 2 gilt entsprechend\nArt. 3\nText.\nArt. 4 Schluss\nText.\n",
             ["1", "2", "3", "4"],
         ),
+        # Brazilian: ordinals 1º-9º, then cardinals, inserted articles "Art. 54-A"; a Swiss
+        # converter's empty bold pairs ("**Art.**** ****2**")
+        (
+            "Lei\nArt. 1º Esta lei dispõe.\nArt. 2º O consumidor.\nArt. 54-A. Este capítulo."
+            "\nArt. 54-B. No fornecimento.\nArt. 55. A União.\n",
+            ["1", "2", "54-A", "54-B", "55"],
+        ),
+        (
+            "Verordnung\n##### **Art.**** ****1** Zweck\nText.\n##### **Art****. ****2** Geltung"
+            "\nText.\n##### **Art. 3** Schluss\nText.\n",
+            ["1", "2", "3"],
+        ),
+        # Italian: Latin ordinals of inserted articles, "Art. 3-bis", "Art. 3-ter", in order
+        (
+            "Decreto\nArt. 1. - Definizioni\nTesto.\nArt. 3. - Diritto\nTesto.\n"
+            "Art. 3-bis. - Identità\nTesto.\nArt. 3-ter. - Domicilio\nTesto.\nArt. 4.\nTesto.\n",
+            ["1", "3", "3-bis", "3-ter", "4"],
+        ),
         # Czech amending act: its own articles "Čl. I", "Čl. II" in roman numerals, sections
         # quoted into the amended act („§ 4) are no articles of its own
         (
@@ -581,3 +599,10 @@ def test_points_numbered_through_an_amending_act_are_not_its_articles() -> None:
     bill = billdiff.parse(text)
     assert [unit.label for unit in bill.articles()] == ["I", "II", "III"]
     assert letters(bill.text()) == letters(text)
+
+
+def test_the_sole_article_of_a_law() -> None:
+    text = "Loi\nArticle unique\nLe code est approuvé.\n"
+    assert [a.label for a in billdiff.parse(text, profile="fr").articles()] == ["unique"]
+    catalan = "Decret\nArticle únic\nS'aprova el reglament.\n"
+    assert [a.label for a in billdiff.parse(catalan, profile="fr").articles()] == ["únic"]

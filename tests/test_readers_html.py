@@ -6,7 +6,7 @@ import pytest
 
 import billdiff
 from billdiff import InputError
-from billdiff.readers.html import read_html
+from billdiff.readers.html import MAX_HTML_DEPTH, read_html
 
 from .helpers import letters
 
@@ -30,6 +30,7 @@ VISIBLE = [
     "1) первые;",
     "2) вторые.",
     "Колонка ә ғ қ ң ө ұ ү һ і",
+    "Включите JavaScript",  # <noscript> is text a reader may see (issue 21)
     "Статья 2. Вторая",
     "Текст ә ө.",
 ]
@@ -47,7 +48,7 @@ def test_html_parses_into_articles_and_conserves_text() -> None:
     assert [a.num for a in bill.articles()] == ["Статья 1.", "Статья 2."]
     assert [c.num for c in bill.articles()[0].children] == ["1."]
     assert letters(bill.text()) == letters("\n".join(VISIBLE))
-    for hidden in ("Скрипт", "Fake", "JavaScript", "Комментарий", "color"):
+    for hidden in ("Скрипт", "Fake", "Комментарий", "color"):
         assert hidden not in bill.text()
 
 
@@ -87,3 +88,38 @@ def test_xhtml_with_xml_declaration() -> None:
     bill = billdiff.parse(data, source="page.xhtml")
     assert [a.num for a in bill.articles()] == ["Статья 1."]
     assert letters(bill.text()) == letters("Статья 1. Общие положения Текст.")
+
+
+def test_noscript_template_and_svg_text_is_kept() -> None:
+    page = (
+        "<html><body><p>Статья 1. Видимый</p><noscript>Статья 2. Без скриптов</noscript>"
+        "<template><p>Статья 3. Шаблон</p><script>Скрипт()</script></template>"
+        '<svg viewBox="0 0 9 9"><title>Схема 4</title><style>x{}</style>'
+        "<text>Подпись <tspan>пять</tspan></text><path d='M0 0'/></svg></body></html>"
+    )
+    lines = [b.text for b in read_html(page.encode(), source="p.html").blocks]
+    assert lines == [
+        "Статья 1. Видимый",
+        "Статья 2. Без скриптов",
+        "Статья 3. Шаблон",
+        "Схема 4",
+        "Подпись пять",
+    ]
+
+
+def test_depth_up_to_the_documented_limit_is_read() -> None:
+    # docs/reliability.md promises 1,000 levels; libxml2 alone stops at 256
+    data = ("<p>Статья 1.</p>" + "<div>" * 990 + "глубоко" + "</div>" * 990).encode()
+    assert [b.text for b in read_html(data, source="d.html").blocks][-1] == "глубоко"
+    deeper = ("<div>" * (MAX_HTML_DEPTH + 5) + "x" + "</div>" * (MAX_HTML_DEPTH + 5)).encode()
+    with pytest.raises(InputError, match="HTML is nested more than 1000 levels"):
+        read_html(deeper, source="d.html")
+
+
+def test_a_text_node_over_ten_megabytes_is_read() -> None:
+    # a whole bill in one <pre> or <p>: libxml2's 10 MB text-node limit is not a depth
+    words = "слово " * 1_900_000
+    data = f"<html><body><p>{words}</p></body></html>".encode()
+    assert len(data) > 10_000_000
+    [block] = read_html(data, source="flat.html").blocks
+    assert block.text == words.strip()

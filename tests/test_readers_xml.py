@@ -281,10 +281,25 @@ def test_label_of(num: str, label: str) -> None:
         (b"%PDF-1.7\n", "x", "pdf"),
         (b"PK\x03\x04rest", "x", "docx"),
         ("\ufeff<akomaNtoso/>".encode("utf-16-le"), "x", "akn"),
+        # issue 21: UTF-32 with a BOM is XML, not text that happens to start with "<"
+        ("\ufeff<akomaNtoso/>".encode("utf-32-le"), "x", "akn"),
+        ("\ufeff<?xml version='1.0'?><akomaNtoso/>".encode("utf-32-be"), "x", "akn"),
+        # a PDF header stands at a line start in the first KiB; inside a sentence it is text
+        (b"junk from a mail gateway\r\n%PDF-1.4\n", "x", "pdf"),
+        (b"Article 1\nThe header %PDF-1.4 opens every PDF.\n", "x.txt", "text"),
+        (b"Article 1\nThe header is %PDF-.\n%PDF- is not a version\n", "x.txt", "text"),
     ],
 )
 def test_sniff(data: bytes, name: str, kind: str) -> None:
     assert sniff(data, name) == kind
+
+
+def test_utf32_akoma_ntoso_with_a_bom_is_read_as_xml() -> None:
+    doc = QUOTED_AKN.decode().replace('encoding="UTF-8"', 'encoding="UTF-32"', 1)
+    data = doc.encode("utf-32")  # the BOM in the machine's byte order
+    bill = billdiff.parse(data, source="u32.xml")
+    assert bill == billdiff.parse(QUOTED_AKN, source="u8.xml")
+    assert "akomaNtoso" not in bill.text()
 
 
 def test_xml_that_is_neither_akn_nor_uslm_is_refused() -> None:

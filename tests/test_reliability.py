@@ -917,3 +917,351 @@ def test_broken_pipe_is_not_a_traceback(tmp_path: Path) -> None:
     assert "Traceback" not in stderr
     assert process.returncode in (0, 2)
     assert len(stderr.strip().splitlines()) <= 1
+
+
+# --- inputs, outputs and error lines (issue 21) ---
+
+
+def _one_error_line(result: subprocess.CompletedProcess[str], message: str) -> None:
+    """Exit 2 and exactly one line `billdiff: error: ...` matching ``message``; no traceback,
+    no usage box, no "internal error"."""
+    assert result.returncode == 2, (result.returncode, result.stderr)
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("billdiff: error: "), lines
+    assert re.search(message, lines[0], re.I), lines
+    assert "internal error" not in lines[0]
+
+
+def test_a_manifest_is_read_within_the_size_limit(tmp_path: Path) -> None:
+    manifest = tmp_path / "dossier.toml"
+    entries = "".join(f'[[reading]]\nfile = "r{n}.txt"\n' for n in range(40_000))
+    manifest.write_text(entries, "utf-8")  # about a megabyte
+    with pytest.raises(InputError, match="over the limit of 1,000"):
+        billdiff.api.history(manifest, max_bytes=1000)
+    _one_error_line(run("history", "-m", manifest, "--max-bytes", "1000"), "over the limit")
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero on this system")
+def test_a_manifest_that_never_ends_is_refused(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "billdiff", "history", "-m", "/dev/zero", "--max-bytes", "1000"],
+        capture_output=True,
+        text=True,
+        timeout=60,  # the previous code read /dev/zero until memory ran out
+    )
+    _one_error_line(result, "/dev/zero: the input is over the limit of 1,000 bytes")
+
+
+def _run_with_stdout(
+    stdout: object, *args: str | Path, **env: str
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "billdiff", *map(str, args)],
+        stdout=stdout,  # type: ignore[arg-type]
+        stderr=subprocess.PIPE,
+        text=True,
+        timeout=120,
+        env={**os.environ, **env},
+    )
+
+
+def test_closed_stdout_is_one_line(tmp_path: Path) -> None:
+    # `billdiff diff a b >&-`: the child starts without file descriptor 1
+    result = subprocess.run(
+        [sys.executable, "-m", "billdiff", "diff", str(OLD), str(NEW)],
+        stderr=subprocess.PIPE,
+        text=True,
+        timeout=120,
+        preexec_fn=lambda: os.close(1),
+    )
+    _one_error_line(result, "standard output is closed")
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full on this system")
+def test_a_full_disk_on_stdout_is_one_line() -> None:
+    with open("/dev/full", "wb") as full:
+        result = _run_with_stdout(full, "diff", OLD, NEW)
+    _one_error_line(result, "cannot write standard output: No space left on device")
+
+
+def test_an_encoding_that_cannot_carry_the_text_is_one_line(tmp_path: Path) -> None:
+    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
+    old.write_text(BILL, "utf-8")
+    new.write_text(BILL.replace("первой", "новой"), "utf-8")
+    result = _run_with_stdout(subprocess.PIPE, "diff", old, new, PYTHONIOENCODING="ascii")
+    _one_error_line(result, r"encoding \(ascii\) cannot carry U\+")
+    assert result.stdout == ""  # nothing half-written
+    # an error handler the user chose is honoured
+    result = _run_with_stdout(subprocess.PIPE, "diff", old, new, PYTHONIOENCODING="ascii:replace")
+    assert result.returncode == 1, result.stderr
+    assert "?" in result.stdout and "error" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        pytest.param(["diff", str(OLD)], "Missing argument", id="missing-argument"),
+        pytest.param(["diff", str(OLD), str(NEW), "--max-bytes", "0"], "--max-bytes", id="zero"),
+        pytest.param(["diff", str(OLD), str(NEW), "-f"], "requires an argument", id="no-value"),
+        pytest.param(["diff", str(OLD), str(NEW), "--colour"], "No such option", id="no-option"),
+    ],
+)
+def test_usage_errors_are_one_line(args: list[str], message: str) -> None:
+    _one_error_line(run(*args), message)
+
+
+def test_a_huge_max_bytes_is_no_limit(tmp_path: Path) -> None:
+    out = tmp_path / "out.json"
+    result = run("diff", OLD, NEW, "-f", "json", "-o", out, "--max-bytes", "9" * 30)
+    assert result.returncode == 1, result.stderr
+    assert json.loads(out.read_text("utf-8"))["summary"]["changed"] is True
+
+
+@pytest.mark.parametrize("output", ["", "."])
+def test_an_output_that_names_no_file_is_refused(output: str, tmp_path: Path) -> None:
+    before = _files(tmp_path)
+    _one_error_line(run("diff", OLD, NEW, "-o", output, cwd=tmp_path), "directory|empty")
+    assert _files(tmp_path) == before
+
+
+def test_a_file_name_with_a_newline_is_one_line(tmp_path: Path) -> None:
+    _one_error_line(run("parse", tmp_path / "two\nlines.txt"), r"two\\nlines\.txt: no such file")
+
+
+def test_an_lxml_message_with_a_newline_is_one_line(tmp_path: Path) -> None:
+    bad = tmp_path / "nul.xml"
+    bad.write_bytes(f'<akomaNtoso xmlns="{AKN}"><act>\0</act></akomaNtoso>'.encode())
+    _one_error_line(run("parse", bad), "nul.xml")
+
+
+def test_a_nul_in_a_path_is_an_input_error(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="NUL"):
+        billdiff.api.history(str(tmp_path / "dossier\0.toml"))
+    with pytest.raises(InputError, match="NUL"):
+        billdiff.read(str(tmp_path / "bill\0.txt"))
+
+
+def test_non_utf8_names_and_labels_are_written(tmp_path: Path) -> None:
+    folder = os.fsencode(tmp_path)
+    old = folder + b"/caf\xe9.txt"
+    with open(old, "wb") as handle:
+        handle.write(OLD.read_bytes())
+    out = folder + b"/out\xe9.txt"
+    result = subprocess.run(
+        [
+            sys.executable.encode(),
+            b"-m",
+            b"billdiff",
+            b"diff",
+            old,
+            os.fsencode(NEW),
+            b"--old-label",
+            b"caf\xe9",
+            b"-o",
+            out,
+        ],
+        capture_output=True,
+        timeout=120,
+    )
+    assert result.returncode == 1, result.stderr
+    assert b"caf\xe9" in Path(os.fsdecode(out)).read_bytes()  # the label's bytes, as on stdout
+
+
+def _same_file_cases(tmp_path: Path) -> dict[str, tuple[list[str | Path], Path]]:
+    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
+    old.write_bytes(OLD.read_bytes())
+    new.write_bytes(NEW.read_bytes())
+    (tmp_path / "link.txt").symlink_to(old)
+    os.link(new, tmp_path / "hard.txt")
+    (tmp_path / "dossier.toml").write_text(
+        '[[reading]]\nfile = "old.txt"\n[[reading]]\nfile = "new.txt"\n', "utf-8"
+    )
+    dossier = tmp_path / "dossier.toml"
+    return {
+        "parse-itself": (["parse", old, "-o", old], old),
+        "parse-other-spelling": (["parse", old, "-o", tmp_path / "." / "old.txt"], old),
+        "diff-old": (["diff", old, new, "-o", old], old),
+        "diff-symlink-to-old": (["diff", old, new, "-o", tmp_path / "link.txt"], old),
+        "diff-hard-link-to-new": (["diff", old, new, "-o", tmp_path / "hard.txt"], new),
+        "history-new": (["history", old, new, "-o", new], new),
+        "history-manifest-listed": (["history", "-m", dossier, "-o", old], old),
+        "history-the-manifest": (["history", "-m", dossier, "-o", dossier], dossier),
+    }
+
+
+@pytest.mark.parametrize(
+    "case",
+    [
+        "parse-itself",
+        "parse-other-spelling",
+        "diff-old",
+        "diff-symlink-to-old",
+        "diff-hard-link-to-new",
+        "history-new",
+        "history-manifest-listed",
+        "history-the-manifest",
+    ],
+)
+def test_an_output_that_is_an_input_is_refused(case: str, tmp_path: Path) -> None:
+    args, victim = _same_file_cases(tmp_path)[case]
+    before = victim.read_bytes()
+    _one_error_line(run(*args), "the output is the input .*refusing to overwrite it")
+    assert victim.read_bytes() == before
+    assert not [p for p in tmp_path.iterdir() if "billdiff-tmp" in p.name]
+
+
+def test_an_output_symlink_is_followed_and_kept(tmp_path: Path) -> None:
+    target = tmp_path / "report.json"
+    target.write_text("old", "utf-8")
+    link = tmp_path / "latest.json"
+    link.symlink_to(target)
+    result = run("diff", OLD, NEW, "-f", "json", "-o", link)
+    assert result.returncode == 1, result.stderr
+    assert link.is_symlink()
+    assert json.loads(target.read_text("utf-8"))["summary"]["changed"] is True
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["latest.json", "report.json"]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this system")
+def test_an_output_fifo_is_written_as_a_stream(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "billdiff",
+            "diff",
+            str(OLD),
+            str(NEW),
+            "-f",
+            "json",
+            "-o",
+            str(fifo),
+        ],
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    # Opened without blocking: code that renames a regular file over the FIFO never opens it
+    # for writing, and a blocking reader would wait for ever instead of failing.
+    reader = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)
+    chunks: list[bytes] = []
+    try:
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
+            finished = process.poll() is not None
+            try:
+                chunk = os.read(reader, 1 << 16)
+            except BlockingIOError:
+                chunk = b""
+            chunks.append(chunk)
+            if finished and not chunk:
+                break
+            if not chunk:
+                time.sleep(0.05)
+    finally:
+        os.close(reader)
+    assert process.wait(timeout=5) == 1, process.stderr.read() if process.stderr else ""
+    assert json.loads(b"".join(chunks))["summary"]["changed"] is True
+    assert fifo.is_fifo()
+
+
+def test_an_output_device_is_written_through(tmp_path: Path) -> None:
+    # Through a link in tmp_path, so that code which renames over its output replaces only
+    # the link, never the machine's /dev/null.
+    link = tmp_path / "sink"
+    link.symlink_to(os.devnull)
+    result = run("diff", OLD, NEW, "-f", "json", "-o", link)
+    assert result.returncode == 1, result.stderr
+    assert link.is_symlink() and Path(os.devnull).is_char_device()
+    assert [p.name for p in tmp_path.iterdir()] == ["sink"]
+
+
+@pytest.mark.parametrize("broken", ['eId=""', 'eId="art 1"', 'eId="art_2"'])
+def test_own_xml_with_an_eid_billdiff_cannot_have_written_parses_into_valid_xml(
+    broken: str, tmp_path: Path
+) -> None:
+    # billdiff's namespace, edited by hand: an empty eId, a space in it, a duplicate
+    bill = billdiff.parse("Article 1. One\nText one.\nArticle 2. Two\nText two.\n", profile="eu")
+    own = billdiff.to_xml(bill).decode("utf-8")
+    assert 'eId="art_1"' in own
+    edited = tmp_path / "edited.xml"
+    edited.write_text(own.replace('eId="art_1"', broken, 1), "utf-8")
+    out = tmp_path / "out.xml"
+    result = run("parse", edited, "-o", out)
+    assert result.returncode == 0, result.stderr
+    assert billdiff.api.validate(out) == []
+    assert [a.num for a in billdiff.read(out).articles()] == ["Article 1.", "Article 2."]
+
+
+def _docx_with_nul(folder: Path) -> Path:
+    path = folder / "nul.docx"
+    path.write_bytes(make_docx(para("Article 1\0 text")))
+    return path
+
+
+@pytest.mark.parametrize(
+    ("make", "call"),
+    [
+        pytest.param(
+            _write("nul.xml", f'<akomaNtoso xmlns="{AKN}"><act>\0</act></akomaNtoso>'.encode()),
+            billdiff.read,
+            id="nul-in-xml",
+        ),
+        pytest.param(_docx_with_nul, billdiff.read, id="nul-in-docx-document-xml"),
+        pytest.param(
+            _write(
+                "ebcdic.xml",
+                b'<?xml version="1.0" encoding="IBM037"?>' + "<a>x</a>".encode("cp037"),
+            ),
+            billdiff.api.validate,
+            id="ebcdic-under-validate",
+        ),
+    ],
+)
+def test_lxml_messages_are_one_line(
+    make: Callable[[Path], Path], call: Callable[[Path], object], tmp_path: Path
+) -> None:
+    path = make(tmp_path)
+    with pytest.raises(InputError) as raised:
+        call(path)
+    message = str(raised.value)
+    assert "\n" not in message and "<string>" not in message, message
+    assert message.startswith(str(path)), message
+
+
+def test_an_output_that_cannot_be_written_is_refused_before_reading(tmp_path: Path) -> None:
+    # a long comparison (and its warnings) must not run before the refusal
+    missing = tmp_path / "missing.txt"
+    _one_error_line(run("diff", missing, missing, "-o", tmp_path), "Is a directory")
+    result = subprocess.run(
+        [sys.executable, "-m", "billdiff", "parse", str(missing)],
+        stderr=subprocess.PIPE,
+        text=True,
+        timeout=120,
+        preexec_fn=lambda: os.close(1),
+    )
+    _one_error_line(result, "standard output is closed")
+
+
+def test_a_warning_about_a_file_name_with_a_newline_is_one_line(tmp_path: Path) -> None:
+    odd = tmp_path / "two\nlines.txt"
+    odd.write_text("Article 1. One\nText one.\n", "utf-8")  # too short to be sure of a profile
+    result = run("parse", odd)
+    assert result.returncode == 0, result.stderr
+    warnings = result.stderr.strip().splitlines()
+    assert warnings and all(line.startswith("billdiff: warning: ") for line in warnings)
+
+
+def test_an_output_a_manifest_lists_is_refused_before_any_reading_is_read(
+    tmp_path: Path,
+) -> None:
+    old = tmp_path / "old.txt"
+    old.write_bytes(OLD.read_bytes())
+    dossier = tmp_path / "dossier.toml"
+    dossier.write_text(
+        '[[reading]]\nfile = "old.txt"\n[[reading]]\nfile = "missing.txt"\n', "utf-8"
+    )
+    # the missing reading would be reported first if the readings were read before the check
+    _one_error_line(run("history", "-m", dossier, "-o", old), "the output is the input")

@@ -6,8 +6,7 @@ import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
 from billdiff import akn, parallel
 from billdiff.changes import Comparison
@@ -16,11 +15,13 @@ from billdiff.compare import compare as _compare
 from billdiff.diagnose import diagnose
 from billdiff.errors import InputError, ParseError, RenderError, UnsupportedFormatError
 from billdiff.model import Bill, StructureWarning
-from billdiff.parse import detection_lines
+from billdiff.output import check_output as _check_output
+from billdiff.output import write_atomic as write_atomic
+from billdiff.parse import detection_lines, parse_detected
 from billdiff.parse import parse as _parse
 from billdiff.profiles import Profile, detect_profile, get_profile
 from billdiff.readers import Document, read_text
-from billdiff.readers.akn import is_akn, read_akn
+from billdiff.readers.akn import is_akn, keepable_eids, read_akn
 from billdiff.readers.detect import sniff as _sniff
 from billdiff.readers.uslm import in_uslm_namespace, read_uslm
 from billdiff.readers.xml import parse_xml
@@ -45,9 +46,7 @@ def _load(path: PathLike, max_bytes: int) -> bytes:
                 f"the file is {size:,} bytes, over the limit of {max_bytes:,}", source=name
             )
         with open(name, "rb") as handle:
-            # A pipe or a device (/dev/zero) reports size 0 and may never end: read no more
-            # than the limit allows.
-            data = handle.read(max_bytes + 1)
+            data = _read_bounded(handle, max_bytes)
     except IsADirectoryError:
         raise InputError("is a directory, not a file", source=name) from None
     except FileNotFoundError:
@@ -56,9 +55,29 @@ def _load(path: PathLike, max_bytes: int) -> bytes:
         raise InputError("permission denied", source=name) from None
     except OSError as exc:
         raise InputError(exc.strerror or str(exc), source=name) from None
+    except ValueError:  # os refuses a name with a NUL in it
+        raise InputError("the file name contains a NUL character", source=repr(name)) from None
     if len(data) > max_bytes:
         raise InputError(f"the input is over the limit of {max_bytes:,} bytes", source=name)
     return data
+
+
+def _read_bounded(handle: BinaryIO, max_bytes: int) -> bytes:
+    """At most ``max_bytes + 1`` bytes. A pipe or a device (/dev/zero) reports size 0 and may
+    never end; it is read in chunks because read(n) allocates n bytes at once, and a limit
+    such as 10**30 must not be an allocation."""
+    chunks: list[bytes] = []
+    left = max_bytes + 1
+    while left > 0:
+        chunk = handle.read(min(left, _CHUNK))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        left -= len(chunk)
+    return b"".join(chunks)
+
+
+_CHUNK = 1 << 20
 
 
 def sniff(data: bytes, source: str = "") -> str:
@@ -72,7 +91,9 @@ def _read_xml(data: bytes, source: str) -> Bill:
     if in_uslm_namespace(root):  # read, or refused by name (a regulation, a fragment)
         return read_uslm(root, source=source)
     if is_akn(root):
-        if akn.BD_NS in root.nsmap.values():  # billdiff's own output round-trips exactly
+        # billdiff's own output round-trips exactly; edited by hand so that an eId is empty,
+        # spaced or repeated, it is read as any Akoma Ntoso, whose reader regenerates those.
+        if akn.BD_NS in root.nsmap.values() and keepable_eids(root)[1]:
             return akn.from_xml(root, source=source)
         return read_akn(root, source=source)
     raise UnsupportedFormatError(
@@ -118,8 +139,8 @@ def _parse_data(data: str | bytes, profile: str | Profile | None, source: str) -
         # the XML marks its structure up: only the checks on the articles found apply
         return bill.with_warnings(diagnose(bill))
     document = _document(data, kind, source)
-    bill = _parse(document, profile)
-    return bill.with_warnings(diagnose(bill, document, detected=profile is None))
+    bill, confidence = parse_detected(document, profile)
+    return bill.with_warnings(diagnose(bill, document, confidence=confidence))
 
 
 def read(
@@ -200,26 +221,29 @@ def history(
     from billdiff.history import Dossier
     from billdiff.history import build as build_history
 
-    manifest: str | None = None
     if isinstance(readings, Dossier):
         dossier = readings
     elif isinstance(readings, (str, os.PathLike)):
-        manifest = os.fspath(readings)
-        try:
-            dossier = Dossier.load(readings)
-        except IsADirectoryError:
-            raise InputError("is a directory, not a file", source=manifest) from None
-        except PermissionError:
-            raise InputError("permission denied", source=manifest) from None
-        except OSError as exc:
-            raise InputError(exc.strerror or str(exc), source=manifest) from None
+        dossier = read_manifest(readings, max_bytes=max_bytes)
     else:
         dossier = Dossier.from_files(readings, labels, dates, stages, profile=profile)
     if len(dossier.readings) < 2:
-        raise InputError("a history needs at least two readings", source=manifest)
+        raise InputError("a history needs at least two readings")
     chosen = profile or dossier.profile
     bills = [read(info.file, profile=chosen, max_bytes=max_bytes) for info in dossier.readings]
     return build_history(dossier, bills, options)
+
+
+def read_manifest(manifest: PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Dossier:
+    """The dossier a TOML manifest describes (its reading files relative to its folder), with
+    at least two readings; read once, within ``max_bytes``, as a manifest may be a pipe or
+    /dev/zero."""
+    from billdiff.history import Dossier
+
+    dossier = Dossier.load(manifest, data=_load(manifest, max_bytes))
+    if len(dossier.readings) < 2:
+        raise InputError("a history needs at least two readings", source=os.fspath(manifest))
+    return dossier
 
 
 def render_history(history: History, format: str = "text") -> str:
@@ -295,7 +319,7 @@ def explain(
     else:
         chosen, confidence = detect_profile(lines)
     bill = _parse(document, chosen)
-    found = diagnose(bill, document, detected=not profile)
+    found = diagnose(bill, document, confidence=None if profile else confidence)
     return Explanation(chosen.name, confidence, len(bill.articles()), scores, found)
 
 
@@ -305,17 +329,7 @@ def validate(path: PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES) -> list[str]
     return _validate(parse_xml(data, source=os.fspath(path)))
 
 
-def write_atomic(path: PathLike, data: str | bytes) -> None:
-    """Write a file so that it is either complete or absent: a temporary file renamed into place."""
-    target = Path(path)
-    raw = data.encode("utf-8") if isinstance(data, str) else data
-    tmp = target.with_name(f".{target.name}.billdiff-tmp-{os.getpid()}")
-    try:
-        tmp.write_bytes(raw)
-        os.replace(tmp, target)
-    except OSError as exc:
-        try:
-            tmp.unlink(missing_ok=True)
-        except OSError:  # the folder is missing or is a file: nothing was written there
-            pass
-        raise InputError(exc.strerror or str(exc), source=os.fspath(path)) from None
+def check_output(output: PathLike, inputs: Sequence[PathLike]) -> None:
+    """Refuse an output that is a folder or one of the inputs (same file, however named): an
+    :class:`InputError`. ``history`` passes the readings a manifest lists too."""
+    _check_output(output, inputs)

@@ -3,19 +3,21 @@ result. Exit status as diff(1): 0 no change, 1 changes, 2 trouble."""
 
 from __future__ import annotations
 
+import errno
+import importlib
 import os
 import sys
 import traceback
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Annotated, NoReturn, TypeVar
+from typing import Annotated, NoReturn, Protocol, TypeVar, cast
 
 import typer
 
 from billdiff import api
 from billdiff.changes import NOISE_CLASSES
 from billdiff.compare import Options
-from billdiff.errors import BilldiffError
+from billdiff.errors import BilldiffError, escape_controls
 from billdiff.model import StructureWarning
 
 app = typer.Typer(
@@ -45,6 +47,11 @@ OutputOpt = Annotated[
 ]
 
 
+def _error(message: str) -> None:
+    # A message built here may quote a file name or click's text: kept to one line too.
+    typer.echo(f"billdiff: error: {escape_controls(message)}", err=True)
+
+
 def _run(action: Callable[[], T]) -> T:
     """Run a library call; a BilldiffError becomes one line on stderr and exit status 2."""
     try:
@@ -52,23 +59,22 @@ def _run(action: Callable[[], T]) -> T:
     except BilldiffError as exc:
         if _debug:
             traceback.print_exc()
-        typer.echo(f"billdiff: error: {exc}", err=True)
+        _error(str(exc))
         raise typer.Exit(2) from None
     except MemoryError:
-        typer.echo("billdiff: error: out of memory", err=True)
+        _error("out of memory")
         raise typer.Exit(2) from None
     except RecursionError:
         if _debug:
             traceback.print_exc()
-        typer.echo("billdiff: error: the document is nested too deeply to process", err=True)
+        _error("the document is nested too deeply to process")
         raise typer.Exit(2) from None
     except Exception as exc:  # a bug: still one line and exit 2, the traceback with --debug
         if _debug:
             traceback.print_exc()
-        typer.echo(
-            f"billdiff: error: internal error ({type(exc).__name__}: {exc}); "
-            "please report it (--debug shows the traceback)",
-            err=True,
+        _error(
+            f"internal error ({type(exc).__name__}: {exc}); "
+            "please report it (--debug shows the traceback)"
         )
         raise typer.Exit(2) from None
 
@@ -76,30 +82,63 @@ def _run(action: Callable[[], T]) -> T:
 def _warn(source: object, warnings: Iterable[StructureWarning]) -> None:
     """One stderr line per structure warning; the exit status stays what the result says."""
     for warning in warnings:
-        typer.echo(f"billdiff: warning: {source}: {warning.message}", err=True)
+        # a file name may hold a line break: escaped, so that a warning stays one line
+        name = escape_controls(str(source))
+        typer.echo(f"billdiff: warning: {name}: {escape_controls(warning.message)}", err=True)
 
 
 def _fail(message: str) -> NoReturn:
-    typer.echo(f"billdiff: error: {message}", err=True)
+    _error(message)
     raise typer.Exit(2)
 
 
 def _emit(text: str | bytes, output: Path | None) -> None:
-    if output is None:
-        try:
-            if isinstance(text, bytes):
-                sys.stdout.buffer.write(text)
-            else:
-                sys.stdout.write(text)
-            sys.stdout.flush()
-        except BrokenPipeError:
-            # The reader went away (`billdiff diff a b | head`): not an error worth a
-            # traceback; stdout is pointed at /dev/null so that Python's exit flush is quiet.
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stdout.fileno())
-            raise typer.Exit(2) from None
-    else:
+    if output is not None:
         _run(lambda: api.write_atomic(output, text))
+        return
+    if sys.stdout is None:  # started with stdout closed (`>&-`)
+        _fail("standard output is closed; use -o FILE")
+    try:
+        # Encoded whole before anything is written: an encoding that cannot carry the text
+        # (PYTHONIOENCODING=ascii and a Cyrillic bill) writes nothing, rather than half.
+        raw = text if isinstance(text, bytes) else _encode_for_stdout(text)
+        sys.stdout.flush()
+        sys.stdout.buffer.write(raw)
+        sys.stdout.flush()
+    except OSError as exc:
+        # Python flushes stdout again at exit: pointed at /dev/null that flush is quiet.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        if exc.errno == errno.EPIPE:
+            # The reader went away (`billdiff diff a b | head`): it asked for no more, so
+            # nothing is said, as cat(1) says nothing; exit 2 tells a script the output is cut.
+            raise typer.Exit(2) from None
+        _fail(f"cannot write standard output: {exc.strerror or exc}")
+
+
+def _encode_for_stdout(text: str) -> bytes:
+    encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
+    # A handler the user chose (PYTHONIOENCODING=ascii:replace) is theirs; by default a
+    # character the encoding lacks is an error, and lone surrogates (a non-UTF-8 file name)
+    # go out as the bytes they stand for.
+    errors = getattr(sys.stdout, "errors", None) or "strict"
+    try:
+        chosen = errors not in ("strict", "surrogateescape")
+        return text.encode(encoding, errors if chosen else "surrogateescape")
+    except UnicodeEncodeError as exc:
+        char = exc.object[exc.start]
+        _fail(
+            f"standard output's encoding ({encoding}) cannot carry U+{ord(char):04X}; "
+            "use -o FILE or a UTF-8 locale (PYTHONIOENCODING=utf-8)"
+        )
+
+
+def _check_output(output: Path | None, inputs: list[Path] | list[str]) -> None:
+    """Refuse an output that cannot be written before the inputs are read and compared."""
+    if output is not None:
+        _run(lambda: api.check_output(output, inputs))
+    elif sys.stdout is None:
+        _fail("standard output is closed; use -o FILE")
 
 
 @app.callback()
@@ -127,6 +166,7 @@ def parse(
     max_bytes: MaxBytesOpt = api.DEFAULT_MAX_BYTES,
 ) -> None:
     """Parse a bill into Akoma Ntoso 3.0 XML."""
+    _check_output(output, [file])
     if explain:
         info = _run(lambda: api.explain(file, profile=profile, max_bytes=max_bytes))
         scores = ", ".join(f"{name}={score}" for name, score in info.scores.items())
@@ -180,10 +220,15 @@ def diff(
     unknown = sorted(ignored - set(NOISE_CLASSES))
     if unknown:
         _fail(f"unknown noise class {unknown[0]!r} (known: {', '.join(NOISE_CLASSES)})")
+    _check_output(output, [old, new])
     options = Options(old_label=old_label, new_label=new_label, ignore=ignored)
     extra: dict[str, bool] = {}
     if format in ("text", "txt", "terminal"):
-        use_color = color if color is not None else (output is None and sys.stdout.isatty())
+        use_color = (
+            color
+            if color is not None
+            else (output is None and sys.stdout is not None and sys.stdout.isatty())
+        )
         extra = {"color": use_color, "all_articles": all_articles}
     elif format not in ("json", "html", "htm", "report"):
         _fail(f"unknown output format {format!r} (known: text, json, html)")
@@ -221,9 +266,16 @@ def history(
         _fail(f"unknown output format {format!r} (known: text, json, html)")
     if manifest is not None and files:
         _fail("give either reading files or --manifest, not both")
-    source: object = manifest if manifest is not None else list(files or [])
-    if manifest is None and len(files or []) < 2:
+    source: object = list(files or [])
+    if manifest is not None:
+        # read here, once, so that -o naming a reading it lists is refused before any work
+        _check_output(output, [manifest])
+        source = dossier = _run(lambda: api.read_manifest(manifest, max_bytes=max_bytes))
+        _check_output(output, [info.file for info in dossier.readings])
+    elif len(files or []) < 2:
         _fail("a history needs at least two readings (or --manifest FILE)")
+    else:
+        _check_output(output, list(files or []))
     result = _run(
         lambda: api.history(
             source,  # type: ignore[arg-type]
@@ -263,5 +315,32 @@ def profiles() -> None:
         typer.echo(f"{cls.name:6} {cls.description} (aliases: {aliases})")
 
 
+class _ClickError(Protocol):
+    def format_message(self) -> str: ...
+
+
+def _click_errors() -> tuple[type[Exception], tuple[type[Exception], ...]]:
+    """click's usage errors and the "no arguments: show the help" one (click 8.2+). Typer
+    0.2x carries its own copy of click; older typers (pyproject allows 0.12) import click."""
+    try:
+        module = importlib.import_module("typer._click.exceptions")
+    except ImportError:
+        module = importlib.import_module("click.exceptions")
+    help_error = getattr(module, "NoArgsIsHelpError", None)
+    return module.ClickException, (help_error,) if help_error else ()
+
+
 def main() -> None:
-    app(prog_name="billdiff")
+    usage_error, help_error = _click_errors()
+    try:
+        status = app(prog_name="billdiff", standalone_mode=False)
+    except help_error as exc:  # plain `billdiff`: the help, as before
+        typer.echo(cast(_ClickError, exc).format_message(), err=True)
+        status = 2
+    except usage_error as exc:
+        # A missing argument or a bad option value: one line, not a framed usage box.
+        _error(cast(_ClickError, exc).format_message())
+        status = 2
+    except typer.Abort:
+        status = 130
+    sys.exit(status if isinstance(status, int) else 0)

@@ -28,8 +28,6 @@ from collections.abc import Iterable
 from itertools import pairwise
 
 from billdiff.model import Bill, StructureWarning, Unit, WarningCode
-from billdiff.parse import detection_lines
-from billdiff.profiles import detect_profile
 from billdiff.readers import Document
 
 # Presentation around a heading's words: Markdown headings of any depth, wiki/AsciiDoc "="
@@ -93,9 +91,8 @@ NO_ARTICLES_CANDIDATES = 2
 NO_ARTICLES_LINES = 200
 #: A detected profile below this confidence is a guess (as ``parse --explain`` says).
 UNSURE_CONFIDENCE = 0.5
-#: A coarse sample's confidence this high is not measured again in full.
-SURE_CONFIDENCE = 0.8
-_QUICK_SAMPLE = 1000
+#: A text of this many lines with no articles and no profile recognised is a collapse.
+UNRECOGNISED_LINES = 20
 
 
 def heading_number(line: str) -> str | None:
@@ -134,12 +131,13 @@ def count_candidates(text: str) -> int:
 
 
 def diagnose(
-    bill: Bill, document: Document | None = None, *, detected: bool = True
+    bill: Bill, document: Document | None = None, *, confidence: float | None = None
 ) -> tuple[StructureWarning, ...]:
     """Warnings about the structure of ``bill``, parsed from ``document``.
 
     Without a document (XML input, whose structure is marked up) only the checks on the
-    bill's own articles run. ``detected`` says the profile was guessed rather than named.
+    bill's own articles run. ``confidence`` is the detected profile's (None when the profile was
+    named, not guessed).
     """
     articles = bill.articles()
     warnings: list[StructureWarning] = []
@@ -151,9 +149,22 @@ def diagnose(
         # one warning per collapse: headings missed by the thousand are not also "swallowed"
         found = _few_or_none(articles, lines, len(numbers))
         warnings.extend(found or _dominant(articles) or _missed(articles, numbers))
-        if detected and articles:
-            # measured on the lines the parser detected from: without their dress
-            warnings.extend(_unsure(bill, detection_lines(document)))
+        if confidence is not None and articles:
+            warnings.extend(_unsure(bill, confidence))
+        elif confidence is not None and not found and confidence < UNSURE_CONFIDENCE:
+            # No articles, and no tradition recognised in the text either: a shorter text
+            # than the no-articles check looks at (an OCR layer, a scanned bill) that
+            # collapsed without a heading the loose scan knows.
+            filled = sum(1 for line in lines if line.strip())
+            if filled >= UNRECOGNISED_LINES:
+                warnings.append(
+                    StructureWarning(
+                        WarningCode.NO_ARTICLES,
+                        f"no articles found in {filled} lines of text, and no numbering "
+                        f"profile recognised it (confidence {confidence:.2f}); "
+                        "name one with --profile",
+                    )
+                )
     warnings.extend(_numbering(bill))
     return tuple(warnings)
 
@@ -211,20 +222,13 @@ def _missed(articles: tuple[Unit, ...], numbers: list[str]) -> list[StructureWar
     ]
 
 
-def _unsure(bill: Bill, lines: list[str]) -> list[StructureWarning]:
-    # Detection again, as the parser did it: a long document's profile is first checked on a
-    # coarse sample (a sixth of detection's own), and only a doubtful one is measured in full,
-    # so that parsing a large code does not pay for its detection twice.
-    step = max(1, len(lines) // _QUICK_SAMPLE)
-    if step > 1 and detect_profile(lines[::step])[1] >= SURE_CONFIDENCE:
-        return []
-    chosen, confidence = detect_profile(lines)
+def _unsure(bill: Bill, confidence: float) -> list[StructureWarning]:
     if confidence >= UNSURE_CONFIDENCE:
         return []
     return [
         StructureWarning(
             WarningCode.PROFILE_UNSURE,
-            f"the numbering profile {chosen.name} was guessed with confidence "
+            f"the numbering profile {bill.profile} was guessed with confidence "
             f"{confidence:.2f}; name one with --profile",
         )
     ]

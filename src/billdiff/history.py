@@ -75,16 +75,18 @@ class Dossier:
         return cls(readings, title=title, profile=profile)
 
     @classmethod
-    def load(cls, manifest: str | os.PathLike[str]) -> Dossier:
-        """Read a TOML manifest; reading files are relative to the manifest's folder."""
+    def load(cls, manifest: str | os.PathLike[str], *, data: bytes | None = None) -> Dossier:
+        """Read a TOML manifest; reading files are relative to the manifest's folder. ``data``
+        is the manifest's content when the caller has read it already (within a size limit)."""
         path = Path(manifest)
         try:
-            data = tomllib.loads(path.read_text(encoding="utf-8"))
+            raw = path.read_bytes() if data is None else data
+            table = tomllib.loads(raw.decode("utf-8"))
         except FileNotFoundError:
             raise InputError("no such file", source=str(path)) from None
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
             raise InputError(f"the manifest is not valid TOML: {exc}", source=str(path)) from None
-        entries = data.get("reading")
+        entries = table.get("reading")
         if not isinstance(entries, list) or not entries:
             raise InputError("the manifest lists no [[reading]]", source=str(path))
         readings = []
@@ -99,8 +101,8 @@ class Dossier:
                     str(entry.get("stage", "")),
                 )
             )
-        profile = data.get("profile")
-        return cls(tuple(readings), str(data.get("title", "")), str(profile) if profile else None)
+        profile = table.get("profile")
+        return cls(tuple(readings), str(table.get("title", "")), str(profile) if profile else None)
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ _EMPHASIS = re.compile(r"^(?P<mark>\*{1,3}|_{1,3})(?P<inner>[^*_\s](?:.*?[^*_\s]
 # A closing mark after the first words with no opening one: what is left of "**Art. 2** Title"
 # when a reader has taken the opening mark for the edge of an emphasised line.
 _ORPHAN_CLOSE = re.compile(r"^(?P<words>[^*_\s][^*_]{0,40}?[^*_\s])(?:\*{1,3}|_{1,3})(?=\s|$)")
+_EMPTY_EMPHASIS = re.compile(r"\*{4,}")
 # A list bullet before the words: "- ", "* ", "• ", "· ", "‣ ", "▪ ".
 _BULLET = re.compile(r"^[-*•·‣▪◦][ \t]+(?=\S)")
 # HTML left in a text export: "<b>", "</strong>", "<a id=x>", "<br/>" (known names only, so
@@ -49,11 +50,17 @@ def undecorate(text: str) -> str:
     '§ 5 Begriffe'
     >>> undecorate("Art. 2** Personalförderung")
     'Art. 2 Personalförderung'
+    >>> undecorate("**Art.**** ****2** Zuständigkeit")
+    'Art. 2 Zuständigkeit'
     >>> undecorate("a line of law")
     'a line of law'
     """
     if not text:
         return text
+    if "****" in text:
+        # an empty bold pair is no mark at all ("**Art.**** ****2**", from a converter that
+        # closed and reopened the bold around a space)
+        text = _EMPTY_EMPHASIS.sub("", text)
     if text[0] not in _DRESSED and not text.endswith(("*", "_", "=", ">")):
         orphan = _ORPHAN_CLOSE.match(text) if "*" in text or "_" in text else None
         if orphan is None:

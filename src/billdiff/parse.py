@@ -50,13 +50,21 @@ _LOOKAHEAD = 60
 
 def parse(document: Document, profile: str | Profile | None = None) -> Bill:
     """Build a Bill from a read document with the named profile, or the detected one."""
-    document = undress(document)
+    return parse_detected(document, profile)[0]
+
+
+def parse_detected(
+    document: Document, profile: str | Profile | None = None
+) -> tuple[Bill, float | None]:
+    """:func:`parse`, and the confidence of the detected profile (None when one was named)."""
+    bare = detection_lines(document)
+    confidence = None
     if profile is None:
-        chosen, _ = detect_profile(detection_lines(document))
+        chosen, confidence = detect_profile(bare)
     else:
         chosen = get_profile(profile) if isinstance(profile, str) else profile
-        chosen = chosen.prepare([block.text for block in document.blocks])
-    return _Parser(chosen).run(undress(document, chosen))
+        chosen = chosen.prepare(bare)
+    return _Parser(chosen).run(undress(document, chosen, bare)), confidence
 
 
 def detection_lines(document: Document) -> list[str]:
@@ -65,25 +73,34 @@ def detection_lines(document: Document) -> list[str]:
     return [undecorate(block.text) for block in document.blocks]
 
 
-def undress(document: Document, profile: Profile | None = None) -> Document:
+def undress(
+    document: Document, profile: Profile | None = None, bare: list[str] | None = None
+) -> Document:
     """The document with the presentation taken off its heading lines (:mod:`billdiff.lines`).
 
-    Without a profile, lines dressed as headings as a whole (``== Scope ==``, ``#### Article
-    5``, ``**Article 5**``) lose their dress. With one, so do other dressed lines (a bullet, a
-    tab, HTML left in the text) whose words open a structural unit of that profile, such as
-    ``- Article 5``; paragraphs and points are left alone, since a bullet before "1." may be
-    the document's own list. Letters and digits are never touched.
+    Lines dressed as headings as a whole (``== Scope ==``, ``#### Article 5``, ``**Article
+    5**``) lose their dress. With a profile, so do other dressed lines (a bullet, a tab, HTML
+    left in the text) whose words open a structural unit of that profile, such as ``- Article
+    5``; paragraphs and points are left alone, since a bullet before "1." may be the
+    document's own list. Letters and digits are never touched. ``bare`` is every line
+    undecorated already (:func:`detection_lines`).
     """
+    if bare is None:
+        bare = detection_lines(document)
     blocks = list(document.blocks)
     changed = False
+    # The Markdown reader has taken its markup off already: marks left in its lines are the
+    # text's own (an escaped "\*\*important\*\*"), or markup inside a heading line that a
+    # profile then recognises ("Art. 2** Title").
+    plain_dress = document.format != "markdown"
     for index, block in enumerate(blocks):
-        bare = undecorate(block.text)
-        if bare == block.text or not bare:
+        words = bare[index]
+        if words == block.text or not words:
             continue
-        if is_heading_dress(block.text) or (
-            profile is not None and profile.classify(bare, in_article=False) is not None
+        if (plain_dress and is_heading_dress(block.text)) or (
+            profile is not None and profile.classify(words, in_article=False) is not None
         ):
-            blocks[index] = replace(block, text=bare)
+            blocks[index] = replace(block, text=words)
             changed = True
     return replace(document, blocks=tuple(blocks)) if changed else document
 
@@ -408,9 +425,9 @@ class _Parser:
         while self.stack and self.stack[-1].rank >= rank:
             self.stack.pop()
         self.attach(node)
-        # "4. (1) The Minister …", "Art. 2. 1. Ilekroć …": the rest of the line may open the
-        # unit's first paragraph, which is then a unit of its own like the ones that follow.
-        inner = self.structural(rest) if rest else None
+        # "4. (1) The Minister …", "Art. 2. 1. Ilekroć …": the rest of an article's heading line
+        # may open its first paragraph, which is then a unit of its own like those that follow.
+        inner = self.structural(rest) if rest and level.kind == "article" else None
         if inner is not None and not (inner[0].inside_article and inner[0].rank > rank):
             inner = None
         node.wants_heading = level.heading_on_next_line and not node.heading and inner is None
@@ -493,12 +510,9 @@ def find_quotes(profile: Profile, blocks: tuple[Block, ...], toc: set[int]) -> s
     # Lines looked at while following quotations that then never close: bounded, so that a
     # text full of stray quote marks stays linear.
     budget = 4 * count + _MAX_QUOTE_LINES
-    last_article: tuple[int, tuple[int, ...], str] | None = None  # the bill's, so far
     while index < count and budget > 0:
         text = blocks[index].text
         if index in toc or not _QUOTE_START.match(text):
-            if index not in toc:
-                last_article = _article_key(profile, text) or last_article
             index += 1
             continue
         depth = _quote_depth(profile, text)
@@ -519,6 +533,7 @@ def find_quotes(profile: Profile, blocks: tuple[Block, ...], toc: set[int]) -> s
             budget -= end - index
             index += 1  # never closed: not a quotation
             continue
+        last_article = _last_article_before(profile, blocks, index, (quoted, toc))
         cut = _bill_resumes_inside(profile, blocks, index, end, last_article)
         if cut is not None:
             end = cut  # a stray quote mark: the bill's own articles go on inside
@@ -539,6 +554,22 @@ def _article_key(profile: Profile, text: str) -> tuple[int, tuple[int, ...], str
 
 #: How far past a quotation to look for the bill's next article heading.
 _LOOK_PAST = 400
+#: How far before a quotation to look for the bill's last article heading.
+_LOOK_BACK = 2000
+
+
+def _last_article_before(
+    profile: Profile, blocks: tuple[Block, ...], index: int, skip: tuple[set[int], ...]
+) -> tuple[int, tuple[int, ...], str] | None:
+    """The numbering key of the bill's last article heading before this line (looked for
+    only where a quotation starts, so that most lines are never classified twice)."""
+    for before in range(index - 1, max(-1, index - 1 - _LOOK_BACK), -1):
+        if any(before in lines for lines in skip):
+            continue
+        key = _article_key(profile, blocks[before].text)
+        if key is not None:
+            return key
+    return None
 
 
 def _bill_resumes_inside(

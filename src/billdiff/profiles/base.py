@@ -35,7 +35,26 @@ def roman_value(label: str) -> int | None:
     return total
 
 
-_NUMBERING = re.compile(r"^[a-z]*\.?\s*(\d+)((?:-\d+)*)([a-z]*)")
+_NUMBERING = re.compile(r"^[a-z]*\.?\s*(\d+)((?:-\d+)*)[-\s]?([a-z]*)")
+#: Latin ordinals after a number (Italian "3-bis", French "5 ter") and their places.
+LATIN_ORDINALS = {
+    "bis": 2,
+    "ter": 3,
+    "quater": 4,
+    "quinquies": 5,
+    "sexies": 6,
+    "septies": 7,
+    "octies": 8,
+    "novies": 9,
+    "nonies": 9,
+    "decies": 10,
+    "undecies": 11,
+    "duodecies": 12,
+    "terdecies": 13,
+    "quaterdecies": 14,
+    "quinquiesdecies": 15,
+    "sexiesdecies": 16,
+}
 
 
 NumberKey = tuple[int, tuple[int, ...], str]
@@ -56,13 +75,18 @@ def numbering_key(label: str) -> tuple[int, tuple[int, ...], str]:
     True
     >>> numbering_key("52a") < numbering_key("52b") < numbering_key("52ca") < numbering_key("53")
     True
+    >>> numbering_key("3") < numbering_key("3-bis") < numbering_key("3-ter") < numbering_key("3-quater")
+    True
     """
     found = _NUMBERING.match(label.lower())
     if found is None:
         return (0, (), label)
     # Nine digits order any real numbering; int() refuses thousands of digits (hostile input).
     parts = tuple(int(p[:9]) for p in found.group(2).split("-") if p)
-    return (int(found.group(1)[:9]), parts, found.group(3))
+    suffix = found.group(3)
+    if suffix in LATIN_ORDINALS:  # "bis" < "ter" < "quater", whatever the alphabet says
+        suffix = f"#{LATIN_ORDINALS[suffix]:02d}"
+    return (int(found.group(1)[:9]), parts, suffix)
 
 
 _NAMED_GROUP = re.compile(r"\(\?P<\w+>")
@@ -213,13 +237,16 @@ class Profile:
     def article_lines(self, lines: list[str]) -> list[tuple[int, NumberKey]]:
         """Where the lines' article headings stand, with the place of each one's number in a
         numbering (:func:`numbering_key`; roman numerals by their value)."""
-        articles = [level.pattern.match for level in self.levels if level.kind == "article"]
+        levels = tuple(level for level in self.levels if level.kind == "article")
+        if not levels:
+            return []
+        # One combined match per line, in C; the levels' own patterns only on the hits.
+        any_article = _combine(levels, in_article=False).match
+        hits = [i for i, hit in enumerate(map(any_article, lines)) if hit and len(lines[i]) <= 300]
         found_lines = []
-        for index, line in enumerate(lines):
-            if len(line) > 300:
-                continue
-            for match in articles:
-                found = match(line)
+        for index in hits:
+            for level in levels:
+                found = level.pattern.match(lines[index])
                 if found is not None:
                     found_lines.append((index, label_key(found["label"])))
                     break

@@ -10,7 +10,9 @@ from billdiff.profiles.registry import register
 _I = re.IGNORECASE
 _LATIN = r"(?:bis|ter|quater|quinquies|sexies|septies|octies|nonies|decies|[A-Z])"
 # "1er", "9-2", "76-1-1", "L4111-1-1", "L. 123-4", "LO 19-11-5", "R*12-3", "25 bis", "4 A".
-_ARTICLE = rf"(?:(?:LO|L|R|D|A)\.?\s?\*?)?\d+(?:er)?(?:-\d+)*(?:\s+{_LATIN})?"
+# "Article unique" (Catalan "Article únic"): the sole article of a law, often one that
+# approves a text whose own articles follow.
+_ARTICLE = rf"(?:(?:(?:LO|L|R|D|A)\.?\s?\*?)?\d+(?:er)?(?:-\d+)*(?:\s+{_LATIN})?|unique|únic)"
 _DIVISION = r"(?:[IVXLC]+(?:er)?|\d+(?:er)?|premier|première|préliminaire|unique)(?:\s+{_LATIN})?"
 
 

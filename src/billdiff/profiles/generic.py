@@ -16,6 +16,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from billdiff.profiles.base import (
+    LATIN_ORDINALS,
     LOWER,
     ROMAN,
     Level,
@@ -40,19 +41,25 @@ _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŐŒŔŘ�
 #: Soveltamisala"): it starts with a capital, is short, ends without a sentence's punctuation,
 #: and its first word is not followed by a number, as a reference's is ("Art. 5 Abs. 2 gilt",
 #: "§ 195 Absatz 2 des …").
-_TITLE = rf"(?=(?-i:[{_UPPER}]))(?!\S+\s+\d)\S.{{0,99}}(?<![.;:,])"
-#: An article number: 5, 3-1, 52ca, or an upper-case roman numeral (the articles of an amending
-#: act, «Čl. I», «Art. II»).
-_LABEL = r"(?:\d+(?:-\d+)*[a-z]{0,3}|(?-i:[IVXLC]+)(?!\w))"
+_TITLE = rf"(?=(?-i:[{_UPPER}]))(?!\S+\s+\d)\S.{{0,199}}(?<![.;:,])"
+#: An article number: 5, 3-1, 52ca, Brazilian 54-A, Italian 3-bis, or an upper-case roman numeral (the
+#: articles of an amending act, «Čl. I», «Art. II»).
+_LABEL = (
+    r"(?:\d+(?:-\d+)*(?:[-\s](?:" + "|".join(LATIN_ORDINALS) + r")\b|[a-z]{1,3}|-[A-Z]{1,2}\b)?"
+    r"|(?-i:[IVXLC]+)(?!\w)"
+    # the sole article of a law: "Artículo único", "ARTICOL UNIC", "Article unique"
+    r"|(?:unique|únic|único|única|unico|unica|unic)(?!\w))"
+)
 #: A Markdown footnote reference after the number ("Art. 11a[^78]"): part of the number as
 #: written, not of the label.
 _NOTE_REF = r"(?:\[\^\w{1,10}\])?"
 #: How a candidate heading looks: a word (or §), a number, then the end of the line, a dot,
-#: a colon, a dash or a title ("Art. 5.", "Artikel 5", "MADDE 5 –", "Artículo 5.- Objeto").
+#: a colon, a dash, a title or an ordinal mark ("Art. 5.", "Artikel 5", "MADDE 5 –",
+#: "Artículo 5.- Objeto", "Art. 1º Esta lei …").
 #: Running text ("Artikel 5 regelt …") has none of these after the number.
 _CANDIDATE = re.compile(
     rf"^(?P<word>§|[^\W\d_][^\W\d]{{0,14}}\.?)\s*(?P<label>{_LABEL}[º°ª]?){_NOTE_REF}"
-    rf"(?:\s*[.:]|\s+[-–—]|\s*$|\s+{_TITLE}$)",
+    rf"(?:\s*[.:]|\s+[-–—]|\s*$|\s+{_TITLE}$|(?<=[º°ª])\s)",
     _I,
 )
 #: The Nordic order, number first: Finnish and Swedish «1 §», «41 a §».
@@ -89,7 +96,7 @@ def _article_level(word: str) -> Level:
         4,
         re.compile(
             rf"^(?P<num>(?:{word})\s*(?P<label>{_LABEL})[º°ª]?{_NOTE_REF}"
-            r"(?:\s*[.:](?:\s*[-–—])?|\s+[-–—]|(?=\s*$)|(?=\s+" + _TITLE + r"$)))"
+            r"(?:\s*[.:](?:\s*[-–—])?|\s+[-–—]|(?=\s*$)|(?=\s+" + _TITLE + r"$)|(?<=[º°ª])(?=\s)))"
             # A short rest of the line is the heading ("Artículo 5. Objeto."), a long one the
             # start of the text ("Art. 5. Ustawa określa zasady …").
             # A numbered paragraph right after the number ("Art. 2. 1. Ilekroć …") is text too.
@@ -211,23 +218,38 @@ def learn(lines: list[str]) -> tuple[tuple[str, ...], tuple[str, ...], int]:
     return _learn(lines)[:3]
 
 
-def _learn(
-    lines: list[str],
-) -> tuple[tuple[str, ...], tuple[str, ...], int, list[tuple[int, NumberKey]]]:
+_Learnt = tuple[tuple[str, ...], tuple[str, ...], int, list[tuple[int, NumberKey]]]
+#: The last lines learnt from and what was learnt: detection asks for the score and the
+#: headings of the same sample one after the other.
+_last: list[tuple[list[str], _Learnt]] = []
+
+
+def _learn(lines: list[str]) -> _Learnt:
     """:func:`learn`, and where the headings of the learnt words stand."""
+    if _last and _last[0][0] is lines:
+        return _last[0][1]
+    learnt = _learn_from(lines)
+    _last[:] = [(lines, learnt)]
+    return learnt
+
+
+def _learn_from(lines: list[str]) -> _Learnt:
     found_in_order: list[tuple[str, str, int]] = []  # (key, label, index) of every candidate
     spelling: dict[str, str] = {}
-    for index, line in enumerate(lines):
-        if len(line) > 300:
+    # The two patterns run over all lines in C (map); Python looks at the hits only.
+    candidates = map(_CANDIDATE.match, lines)
+    number_first = map(_NUMBER_FIRST.match, lines)
+    for index, (first, second) in enumerate(zip(candidates, number_first, strict=True)):
+        if (first is None and second is None) or len(lines[index]) > 300:
             continue
-        found = _CANDIDATE.match(line)
+        found = first
         if found is not None:
             key = found["word"].casefold()
             spelling.setdefault(key, found["word"])
-        elif (found := _NUMBER_FIRST.match(line)) is not None:
-            key = spelling[NUMBER_FIRST] = NUMBER_FIRST
         else:
-            continue
+            found = second
+            assert found is not None
+            key = spelling[NUMBER_FIRST] = NUMBER_FIRST
         label = found["label"].rstrip("º°ª").replace(" ", "")
         found_in_order.append((key, label if roman_value(label) else label.lower(), index))
     # "Art. 2" after "Artículo 1": an abbreviation numbers the same articles as its word.

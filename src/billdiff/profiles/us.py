@@ -96,7 +96,8 @@ class UnitedStates(Profile):
     words = re.compile(r"\b(?:the|of|and|shall|to|in|or|by)\b", re.I)
     quote_pairs = (("“", "”"),)
     signature = re.compile(
-        r"^(?:Resolved by the (?:Senate|House of Representatives)|Be it enacted by the Senate"
+        r"^(?:Resolved by the (?:Senate|House of Representatives)|Resolved, [Tt]hat\b"
+        r"|Be it enacted by the Senate"
         r"|(?:JOINT |CONCURRENT )?RESOLUTION$|A BILL$|IN THE (?:SENATE OF THE UNITED STATES"
         r"|HOUSE OF REPRESENTATIVES)$|\d+(?:st|nd|rd|th) CONGRESS\b)"
     )

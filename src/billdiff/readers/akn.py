@@ -50,6 +50,7 @@ Nothing but ``<meta>`` is dropped.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -364,16 +365,28 @@ def _documents(root: etree._Element) -> list[etree._Element]:
     return found
 
 
+def keepable_eids(doc: etree._Element) -> tuple[set[str], bool]:
+    """The eIds of ``doc`` that billdiff keeps, and whether it keeps all of them.
+
+    An eId is kept when it is unique in the whole document and is a valid one (non-empty,
+    without white space, as the schema's pattern asks): the others are regenerated, since
+    writing them back would give XML that ``validate`` rejects."""
+    counts: dict[str, int] = {}
+    for element in doc.iter():
+        if isinstance(element.tag, str):
+            eid = element.get("eId")
+            if eid is not None:
+                counts[eid] = counts.get(eid, 0) + 1
+    kept = {eid for eid, n in counts.items() if n == 1 and eid and not _SPACE.search(eid)}
+    return kept, len(kept) == len(counts) and all(n == 1 for n in counts.values())
+
+
+_SPACE = re.compile(r"\s")
+
+
 class _Builder:
     def __init__(self, root: etree._Element) -> None:
-        # The document's eIds are kept only when they are unique in the whole document.
-        counts: dict[str, int] = {}
-        for element in root.iter():
-            if isinstance(element.tag, str):
-                eid = element.get("eId")
-                if eid:
-                    counts[eid] = counts.get(eid, 0) + 1
-        self.unique = {eid for eid, n in counts.items() if n == 1}
+        self.unique, _ = keepable_eids(root)
         self.store = _Store(root)
         # One act or bill is the Bill itself; several are each a part of it.
         self.flat = sum(localname(doc) in NORMATIVE for doc in _documents(root)) <= 1

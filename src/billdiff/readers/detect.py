@@ -16,7 +16,18 @@ _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 # The first element of an XML document, after its prolog (declaration, comments, PIs, DOCTYPE).
 _PROLOG = re.compile(rb"\s*(?:<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^\[>]*(?:\[.*?\])?\s*>|\s+)*", re.S)
 _ROOT = re.compile(rb"<(?:([A-Za-z_][\w.-]*):)?([A-Za-z_][\w.-]*)")
-_BOMS = ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
+# UTF-32 first: its little-endian BOM begins with UTF-16's.
+_BOMS = (
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xef\xbb\xbf", "utf-8"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
+#: Where a PDF header may stand: at the start of the file or of a line within its first
+#: 1024 bytes, as PDF readers tolerate a little junk before it (ISO 32000-2 annex H); a
+#: "%PDF-" inside a sentence of a text file is text.
+_PDF_HEADER = re.compile(rb"(?:\A|[\r\n])%PDF-\d")
 
 #: Extensions that name a format; the bytes decide, but a mismatch is reported clearly.
 EXTENSIONS = {
@@ -38,7 +49,9 @@ def _head(data: bytes) -> bytes:
         if head.startswith(bom):
             head = head[len(bom) :]
             if encoding != "utf-8":
-                return head[: len(head) // 2 * 2].decode(encoding, "replace").encode("utf-8")
+                unit = 4 if encoding.startswith("utf-32") else 2
+                head = head[: len(head) // unit * unit]
+                return head.decode(encoding, "replace").encode("utf-8")
             return head
     if head[:4] in (b"<\x00?\x00", b"<\x00a\x00"):
         return head[: len(head) // 2 * 2].decode("utf-16-le", "replace").encode("utf-8")
@@ -59,8 +72,9 @@ def root_name(data: bytes) -> str:
 def sniff(data: bytes, source: str = "") -> str:
     """The format of a document: "akn", "uslm", "xml", "html", "docx", "pdf" or "text".
 
-    Magic bytes first (ZIP, %PDF), then the root element for markup: ``akomaNtoso`` (or
-    1.0's ``akomantoso``) in any namespace, a USLM document (``bill``, ``pLaw``, ``uscDoc`` ...: see
+    Magic bytes first (ZIP; %PDF at the start of a line in the first KiB), then the root
+    element for markup: ``akomaNtoso`` (or 1.0's ``akomantoso``) in any namespace, a USLM
+    document (``bill``, ``pLaw``, ``uscDoc`` ...: see
     :data:`billdiff.readers.uslm.ROOTS`, and the regulations it refuses by name) in either USLM
     namespace, ``html``. The extension of
     ``source`` only breaks ties (an HTML fragment without ``<html>``) and turns a wrong
@@ -71,7 +85,7 @@ def sniff(data: bytes, source: str = "") -> str:
     hint = next((kind for ext, kind in EXTENSIONS.items() if source.lower().endswith(ext)), "")
     if stripped.startswith((b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")):
         return "docx"
-    if b"%PDF-" in data[:1024]:
+    if _PDF_HEADER.search(data[:1024]):
         return "pdf"
     if data.startswith(_OLE):
         # Word writes password-protected DOCX, and old .doc files, as OLE compound files.

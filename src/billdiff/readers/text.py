@@ -105,13 +105,31 @@ def _legacy(data: bytes, source: str) -> tuple[str, str]:
     return str(best), str(best.encoding)
 
 
-_FENCE = re.compile(r"^\s*(```|~~~)")
-_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
-_HEADING_MARK = re.compile(r"^#{1,6}(?:\s+|$)")
+# Only the fence marks are markup: an info string ("```python important words 42") is kept.
+_FENCE = re.compile(r"^\s*(?:`{3,}|~{3,})")
+# The HTML elements a converter (pandoc, a parliament's export) leaves in Markdown. Any other
+# angle-bracketed text is bill text: "<Agency Name>", "<y and z>", "<https://...>".
+_HTML_ELEMENTS = (
+    "a abbr b big blockquote br caption center cite code col colgroup dd del details dfn div "
+    "dl dt em figcaption figure font h1 h2 h3 h4 h5 h6 hr i img ins kbd li mark ol p pre q s "
+    "samp section small span strike strong sub summary sup table tbody td tfoot th thead tr "
+    "tt u ul var wbr"
+).split()
+# A tag is a known element whose attributes, if any, are all name="value" (quoted or not):
+# "<b and c>" has words, not attributes, and stays text.
+_TAG = re.compile(
+    r"</?(?:" + "|".join(_HTML_ELEMENTS) + r")"
+    r"(?:\s+[A-Za-z_:][-A-Za-z0-9_:.]*\s*=\s*(?:\"[^\"<>]*\"|'[^'<>]*'|[^\s\"'<>=`]+))*"
+    r"\s*/?>",
+    re.IGNORECASE,
+)
+# Any depth: Legifrance exports nest the Code's parts under seven and eight "#".
+_HEADING_MARK = re.compile(r"^#+(?:\s+|$)")
 _QUOTE_MARK = re.compile(r"^(?:>\s?)+")
-_EMPHASIS_EDGE = re.compile(r"^[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}$")
+# An escaped star (\*) is text, not the edge of an emphasis: hence the (?<!\\).
+_EMPHASIS_EDGE = re.compile(r"^[*_]{1,3}(?=\S)|(?<=\S)(?<!\\)[*_]{1,3}$")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>|])")
-_MD_HINT = re.compile(r"^(#{1,6}\s|```|<a\s+id=)", re.MULTILINE)
+_MD_HINT = re.compile(r"^(#+\s|```|<a\s+id=)", re.MULTILINE)
 
 
 # A line without any of these characters has no Markdown markup to remove.
@@ -124,11 +142,12 @@ def looks_like_markdown(text: str) -> bool:
 
 def strip_markdown(line: str) -> str:
     """One Markdown line -> its text. ``"### Статья 1."`` -> ``"Статья 1."``;
-    ``"> *Сноска. ...*"`` -> ``"Сноска. ..."``; a code fence -> ``""``."""
+    ``"> *Сноска. ...*"`` -> ``"Сноска. ..."``; a code fence -> its info string, if any."""
     if not _MARKUP_CHAR.search(line):
         return line.strip()  # most lines of a bill carry no markup: skip the five rewrites
-    if _FENCE.match(line):
-        return ""
+    fence = _FENCE.match(line)
+    if fence:
+        return line[fence.end() :].strip()
     text = _TAG.sub("", line).strip()
     text = _QUOTE_MARK.sub("", text).strip()
     text = _HEADING_MARK.sub("", text).strip()

@@ -65,9 +65,9 @@ def parse_xml(data: bytes, *, source: str, max_bytes: int = MAX_XML_BYTES) -> et
     try:
         root = etree.fromstring(data, _parser())
     except etree.XMLSyntaxError as exc:
-        raise InputError(f"the XML is not well-formed: {exc}", source=source) from None
+        raise InputError(f"the XML is not well-formed: {_lxml(exc)}", source=source) from None
     except (ValueError, etree.LxmlError) as exc:  # e.g. an unknown encoding declaration
-        raise InputError(f"the XML cannot be read: {exc}", source=source) from None
+        raise InputError(f"the XML cannot be read: {_lxml(exc)}", source=source) from None
     if root is None:
         raise InputError("the XML has no root element", source=source)
     docinfo = root.getroottree().docinfo
@@ -80,13 +80,23 @@ def parse_xml(data: bytes, *, source: str, max_bytes: int = MAX_XML_BYTES) -> et
     return root
 
 
-def check_depth(root: etree._Element, *, source: str, limit: int = MAX_DEPTH) -> None:
+def _lxml(exc: Exception) -> str:
+    # lxml names the in-memory document "<string>": noise beside billdiff's own file name
+    return _STRING.sub("", str(exc))
+
+
+_STRING = re.compile(r" \(<string>, line \d+\)$")
+
+
+def check_depth(
+    root: etree._Element, *, source: str, limit: int = MAX_DEPTH, kind: str = "XML"
+) -> None:
     """Refuse trees nested deeper than ``limit`` (they only serve to exhaust the stack)."""
     stack: list[tuple[etree._Element, int]] = [(root, 1)]
     while stack:
         element, depth = stack.pop()
         if depth > limit:
-            raise InputError(f"the XML is nested more than {limit} levels deep", source=source)
+            raise InputError(f"the {kind} is nested more than {limit} levels deep", source=source)
         for child in element:
             if isinstance(child, etree._Entity):
                 # resolve_entities=False leaves references in the tree: text we cannot show.
