@@ -149,6 +149,50 @@ def test_an_xml_refusal_is_one_line(tmp_path: Path) -> None:
     assert fuzz.stream_problem(run) == ""
 
 
+_CODE_SPAN = (
+    b'# Law\n\nArticle 1\nThe by-law in `<section class="akn-section"><h3>N. Title</h3>`.\n'
+)
+_PROSE_TAG = b"# Law\n\nArticle 1\nThe bill has 155 <section> elements.\n"
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="known gap (issue 21, I/O part, another engineer): the Markdown reader strips an "
+    "HTML tag inside a `code span`; tests/fuzz.py KNOWN_GAPS 'markdown-reader-tags'",
+)
+def test_known_gap_a_tag_in_a_code_span_is_kept() -> None:
+    assert fuzz.conservation_problem("f.md", _CODE_SPAN) == ""
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="known gap (issue 21, I/O part, another engineer): the Markdown reader strips "
+    "<section> in prose, which tests/helpers.letters counts as text; the two must agree; "
+    "tests/fuzz.py KNOWN_GAPS 'markdown-reader-tags'",
+)
+def test_known_gap_the_reader_and_the_conservation_check_agree_on_tags() -> None:
+    assert fuzz.conservation_problem("f.md", _PROSE_TAG) == ""
+
+
+@pytest.mark.parametrize("data", [_CODE_SPAN, _PROSE_TAG])
+def test_the_reader_tags_gap_entry_matches_its_cases_only(
+    data: bytes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    problem = "conservation: " + (fuzz.conservation_problem("f.md", data) or "(fixed)")
+    case = fuzz.Case(0, fuzz.Seed("f.md", data, "test"), data, ["test"])
+    assert [g.name for g in fuzz.KNOWN_GAPS if g.matches(case, problem)] == ["markdown-reader-tags"]
+    assert fuzz.known_gap(case, "diff: exit 2 with 2 stderr lines") is None
+    # a loss of other words as well is not this gap
+    original = api.parse
+
+    def losing(data: str | bytes, **kwargs: object) -> object:
+        text = data.decode("utf-8") if isinstance(data, bytes) else data
+        return original(text.replace("Law", "L"), **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(api, "parse", losing)
+    assert fuzz.known_gap(case, problem) is None
+
+
 def test_a_known_gap_is_counted_apart(monkeypatch: pytest.MonkeyPatch) -> None:
     def broken(*_: object, **__: object) -> object:
         raise ValueError("planted")
