@@ -185,3 +185,26 @@ def test_a_quoted_lettered_section_is_not_a_clause_of_the_bill() -> None:
     )
     bill = billdiff.parse(text, profile="uk")
     assert [a.label for a in bill.articles()] == ["1", "2", "3"]
+
+
+def test_contents_that_list_only_groups() -> None:
+    """EUR-Lex consolidated texts list chapters and annexes, not articles, under "CONTENT":
+    an annex in the contents does not turn the body into an annex."""
+    text = (
+        "DIRECTIVE\nCONTENT\nCHAPTER I\nSubject matter\nCHAPTER II\nAuthorisation\n"
+        "ANNEX I\nSchedules\nCHAPTER I\nSUBJECT MATTER\nArticle 1\n1. This Directive applies.\n"
+        "CHAPTER II\nAUTHORISATION\nArticle 2\n1. Member States shall act.\n"
+        "ANNEX I\nSCHEDULE A\n1. Text of the schedule.\n"
+    )
+    bill = billdiff.parse(text, profile="eu")
+    assert [unit.label for unit in bill.articles()] == ["1", "2"]
+    assert letters(bill.text()) == letters(text)
+
+
+def test_presentation_marks_that_are_text() -> None:
+    """A wrapped equation's "= 0" is no wiki heading, and "****" (an empty bold pair) is kept
+    as it is: undressing never takes what is not a heading's dress (found by the properties)."""
+    text = "Article 1\nThe sum x + y\n= 0\n****\nholds.\n"
+    bill = billdiff.parse(text, profile="eu")
+    assert letters(bill.text()) == letters(text)
+    assert "= 0" in bill.text()

@@ -3,6 +3,8 @@ notes, quotations, annexes, and detection with a confidence."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 import billdiff
@@ -451,6 +453,21 @@ def test_generic_learns_the_heading_word_of_a_language_without_a_profile() -> No
             "Art. 3-bis. - Identità\nTesto.\nArt. 3-ter. - Domicilio\nTesto.\nArt. 4.\nTesto.\n",
             ["1", "3", "3-bis", "3-ter", "4"],
         ),
+        # Uruguayan: the headings write "Artículo"; "artículo 4º." at the start of a wrapped
+        # line is a reference, not a heading
+        (
+            "Ley\nArtículo 1\nSe crea el registro.\nArtículo 2\nLo dispuesto en el\n"
+            "artículo 4º. de la ley anterior.\nArtículo 3\nComuníquese.\n",
+            ["1", "2", "3"],
+        ),
+        # Romanian amending law: its own articles in Roman numerals, the articles it inserts
+        # into the amended law quoted without quotation marks, in Arabic numerals
+        (
+            "LEGE\nArticolul I\nLegea se modifică:\n1. Articolul 13 se modifică:\nArticolul 13\n"
+            "Text nou.\nArticolul 14\nText.\nArticolul 17\nText.\nArticolul II\nText.\n"
+            "Articolul III\nIntră în vigoare.\n",
+            ["I", "II", "III"],
+        ),
         # Czech amending act: its own articles "Čl. I", "Čl. II" in roman numerals, sections
         # quoted into the amended act („§ 4) are no articles of its own
         (
@@ -577,7 +594,10 @@ def test_australian_section_numbers() -> None:
     another (12, 12AA, 12A); repealed sections leave gaps (4C, then 5A; 7, then 11)."""
     labels = ["1", "2", "2C", "2CA", "2D", "3", "4", "4C", "5A", "6A", "7", "11", "12", "12AA"]
     labels += ["12A", "13"]
-    headings = {"11": "Acts may be altered etc. in same session"}
+    headings = {
+        "11": "Acts may be altered etc. in same session",
+        "12AA": "Definitions of required compilation event etc.",
+    }
     text = "\n".join(
         f"{label} {headings.get(label, 'Heading of section ' + label)}\nText of it."
         for label in labels
@@ -606,3 +626,55 @@ def test_the_sole_article_of_a_law() -> None:
     assert [a.label for a in billdiff.parse(text, profile="fr").articles()] == ["unique"]
     catalan = "Decret\nArticle únic\nS'aprova el reglament.\n"
     assert [a.label for a in billdiff.parse(catalan, profile="fr").articles()] == ["únic"]
+
+
+def test_roman_group_numbers_do_not_outnumber_arabic_articles() -> None:
+    """ "CHAPTER I" … "CHAPTER XIV" number the groups: the articles are "Article 1" …, even
+    when there are fewer of them; and a one-letter word ("N01", "N02" codes) numbers nothing."""
+    chapters = "\n".join(f"CHAPTER {r}\nTitle." for r in ["I", "II", "III", "IV", "V", "VI"])
+    text = f"{chapters}\nArticle 1\nText.\nArticle 2\nText.\nArticle 3\nText.\n"
+    text += "\n".join(f"N0{n} code of a table" for n in range(1, 9))
+    bill = billdiff.parse(text)
+    assert [unit.label for unit in bill.articles()] == ["1", "2", "3"]
+
+
+def test_points_all_inside_one_article_of_an_amending_act() -> None:
+    points = "\n".join(f"{n}.\nV § {n} sa slovo nahrádza slovom." for n in range(1, 15))
+    text = f"VYHLÁŠKA\nČl. I\nVyhláška sa mení takto:\n{points}\nČl. II\nZrušuje sa.\nČl. III\nÚčinnosť."
+    assert [unit.label for unit in billdiff.parse(text).articles()] == ["I", "II", "III"]
+
+
+def test_a_schedules_numbered_rows_are_not_the_sections() -> None:
+    """A by-law's "N. Title" sections (a colon inside a title too), then schedules whose table
+    rows start with numbers: the rows come after an annex heading, so they number nothing of
+    the by-law's own, though there are more of them."""
+    titles = [*_MARGINAL_NOTES[:5], "Accountability of manager: sub-council", *_MARGINAL_NOTES[6:]]
+    sections = "\n".join(f"{n}. {title}\nThe Council may act." for n, title in enumerate(titles, 1))
+    rows = "\n".join(f"{n} Ward {n + 40}, Ward {n + 41} and Ward {n + 42}" for n in range(1, 25))
+    text = f"BY-LAW\n{sections}\nSchedule 1\n{rows}\nSchedule 2\n{rows}\n"
+    bill = billdiff.parse(text)
+    assert bill.profile == "tz"
+    assert [unit.label for unit in bill.articles()] == [str(n) for n in range(1, 9)]
+
+
+def test_two_readings_of_one_bill_share_one_profile(tmp_path: Path) -> None:
+    """A few changed words can tip a doubtful detection: both readings are then parsed with
+    the profile of the reading that leads (no doubt, or more articles)."""
+    text = "PROPOSAL\n\n" + "\n\n".join(
+        f"== Article {n}: Title {n}\n\n1. Term means a thing." for n in range(1, 4)
+    )
+    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
+    old.write_text(text, "utf-8")
+    new.write_text(text.replace("a thing.", "a thing or another.", 1), "utf-8")
+    assert billdiff.read(old).profile != billdiff.read(new).profile  # the tipped detection
+    comparison = billdiff.compare(old, new)
+    assert comparison.old.profile == comparison.new.profile
+    assert [change.kind for change in comparison.changes].count("modified") == 1
+
+
+def test_a_section_whose_text_is_left_out() -> None:
+    text = (
+        "BY-LAW\n1. Operation\nText.\n2. ...\n3. [Repealed by By-law 5 of 2001]\n4. Offences\nText."
+    )
+    labels = [unit.label for unit in billdiff.parse(text, profile="tz").articles()]
+    assert labels == ["1", "2", "3", "4"]

@@ -14,7 +14,7 @@ from billdiff.compare import Options
 from billdiff.compare import compare as _compare
 from billdiff.diagnose import diagnose
 from billdiff.errors import InputError, ParseError, RenderError, UnsupportedFormatError
-from billdiff.model import Bill, StructureWarning
+from billdiff.model import Bill, StructureWarning, WarningCode
 from billdiff.output import check_output as _check_output
 from billdiff.output import write_atomic as write_atomic
 from billdiff.parse import detection_lines, parse_detected
@@ -195,7 +195,37 @@ def _read_pair(
     )
     if isinstance(new_bill, Exception):
         raise new_bill
+    if profile is None and old_bill.profile != new_bill.profile:
+        old_bill, new_bill = _one_tradition(
+            old_bill, new_bill, old_data, new_data, os.fspath(old), os.fspath(new)
+        )
     return old_bill, new_bill
+
+
+#: Formats whose structure is marked up rather than found by a profile.
+_XML_KINDS = ("akn", "uslm", "xml")
+
+
+def _one_tradition(
+    old: Bill, new: Bill, old_data: bytes, new_data: object, old_source: str, new_source: str
+) -> tuple[Bill, Bill]:
+    """Two readings of one bill are of one drafting tradition: where the profiles detected
+    for them differ (a guess that a few changed words tipped), the less certain reading is
+    parsed again with the other's profile. XML readings keep the structure they mark up."""
+    if not (old.profile and new.profile and isinstance(new_data, bytes)):
+        return old, new
+    if sniff(old_data, old_source) in _XML_KINDS or sniff(new_data, new_source) in _XML_KINDS:
+        return old, new
+
+    # the reading without doubt about its profile leads; between two doubtful ones, the one
+    # with more articles
+    def doubt(bill: Bill) -> tuple[bool, int]:
+        unsure = any(w.code == WarningCode.PROFILE_UNSURE for w in bill.warnings)
+        return (unsure, -len(bill.articles()))
+
+    if doubt(old) <= doubt(new):
+        return old, parse(new_data, profile=old.profile, source=new_source)
+    return parse(old_data, profile=new.profile, source=old_source), new
 
 
 def render(comparison: Comparison, format: str = "text", **kwargs: bool) -> str:

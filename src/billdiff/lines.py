@@ -61,6 +61,8 @@ def undecorate(text: str) -> str:
         # an empty bold pair is no mark at all ("**Art.**** ****2**", from a converter that
         # closed and reopened the bold around a space)
         text = _EMPTY_EMPHASIS.sub("", text)
+        if not text:
+            return text
     if text[0] not in _DRESSED and not text.endswith(("*", "_", "=", ">")):
         orphan = _ORPHAN_CLOSE.match(text) if "*" in text or "_" in text else None
         if orphan is None:
@@ -84,8 +86,9 @@ def undecorate(text: str) -> str:
 
 def is_heading_dress(text: str) -> bool:
     """Is the whole line dressed as a heading (``== Scope ==``, ``### Scope``, ``**Scope**``)?
-    Such a line is a heading whatever its words, so its dress can go."""
+    Such a line is a heading whatever its words, so its dress can go. A single open "="
+    ("= 0", a wrapped equation's end) is not dress unless closed ("= Scope =")."""
     if _HEADING.match(text):
-        return True
+        return not (text.startswith("= ") and not text.rstrip().endswith("="))
     found = _EMPHASIS.match(text)
     return found is not None and found.end() == len(text.rstrip())

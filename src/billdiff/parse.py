@@ -695,6 +695,10 @@ def _toc_after_marker(profile: Profile, blocks: tuple[Block, ...], heads: list[_
         if not profile.toc_marker.match(block.text):
             continue
         window = range(marker + 1, min(len(blocks), marker + 200))
+        groups = _group_contents(blocks, heads, window)
+        if groups is not None:
+            toc.update(range(marker, groups + 1))
+            continue
         first = next((i for i in window if _is_article(heads[i])), None)
         if first is None:
             continue
@@ -714,6 +718,21 @@ def _toc_after_marker(profile: Profile, blocks: tuple[Block, ...], heads: list[_
                 end = i
         toc.update(range(marker, end + 1))
     return toc
+
+
+def _group_contents(blocks: tuple[Block, ...], heads: list[_Head], window: range) -> int | None:
+    """The last line of contents that list only groups (chapters, annexes: EUR-Lex
+    consolidated texts), when the first entry after the marker is a group found again, word
+    for word, before any article: the body begins there."""
+    first = next((i for i in window if heads[i] is not None), None)
+    if first is None or _is_article(heads[first]):
+        return None
+    for i in range(first + 1, len(blocks)):
+        if _is_article(heads[i]):
+            return None
+        if blocks[i].text == blocks[first].text:
+            return max(j for j in range(first, i) if heads[j] is not None)
+    return None
 
 
 def _is_article(head: _Head) -> bool:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import ClassVar
 
 from billdiff.normalize import lookalikes
@@ -89,6 +92,40 @@ def numbering_key(label: str) -> tuple[int, tuple[int, ...], str]:
     return (int(found.group(1)[:9]), parts, suffix)
 
 
+def nested_in(inner: list[tuple[int, NumberKey]], outer: list[tuple[int, NumberKey]]) -> bool:
+    """Is ``inner`` a numbering of units inside ``outer``'s: it starts afresh under most of
+    ``outer``'s headings (at least two) and starts again nowhere else, or it lies wholly inside
+    one of three or more units of ``outer``, not the last (an amending act's "Čl. I" holding
+    points 1 to 14, "Čl. II" and "Čl. III" none)?"""
+    if len(outer) < 2 or not inner:
+        return False
+    places = [index for index, _ in outer]
+    start = bisect.bisect_right(places, inner[0][0])
+    if (
+        len(outer) >= 3
+        and start > 0
+        and bisect.bisect_right(places, inner[-1][0]) == start < len(places)
+        and all(after > before for (_, before), (_, after) in pairwise(inner))
+    ):
+        return True
+    for (before, key), (after, next_key) in pairwise(inner):
+        if next_key <= key:
+            between = bisect.bisect_right(places, before)
+            if between == len(places) or places[between] >= after:
+                return False  # starts again where no heading of outer stands
+    first = min(key for _, key in inner)
+    inner_places = [index for index, _ in inner]
+    fresh = 0
+    for place in places:
+        # the first inner heading after this outer heading (and before the next one)
+        at = bisect.bisect_right(inner_places, place)
+        if at < len(inner) and inner[at][1] == first:
+            following = bisect.bisect_right(places, place)
+            if following == len(places) or places[following] > inner_places[at]:
+                fresh += 1
+    return fresh >= max(2, len(outer) // 2)
+
+
 _NAMED_GROUP = re.compile(r"\(\?P<\w+>")
 _COMBINED: dict[tuple[type[Profile], bool], re.Pattern[str]] = {}
 
@@ -146,7 +183,7 @@ class Profile:
     learns: ClassVar[bool] = False
     #: A line that opens a table of contents.
     toc_marker: ClassVar[re.Pattern[str]] = re.compile(
-        r"^(Оглавление|Содержание|Мазмұны|Contents|Table of contents|Inhaltsverzeichnis"
+        r"^(Оглавление|Содержание|Мазмұны|Contents?|Table of contents|Inhaltsverzeichnis"
         r"|Inhaltsübersicht|Sommaire|Table des matières|Yaliyomo"
         # Commonwealth bills and acts (Barbados, Kenya, Nigeria, Tanzania ...)
         r"|Arrangement of (?:Sections|Clauses|Provisions|Regulations|Rules))\s*:?$",
@@ -243,12 +280,32 @@ class Profile:
         # One combined match per line, in C; the levels' own patterns only on the hits.
         any_article = _combine(levels, in_article=False).match
         hits = [i for i, hit in enumerate(map(any_article, lines)) if hit and len(lines[i]) <= 300]
-        found_lines = []
+        # After an annex heading the parser reads only annexes: a schedule's numbered rows are
+        # no articles unless they go on with the numbering of those before it. An annex named
+        # before any article, and named again later, is an entry of the contents.
+        annexes = tuple(level for level in self.levels if level.annex)
+        first_annex = len(lines)
+        if annexes and hits:
+            any_annex = _combine(annexes, in_article=False).match
+            named = [i for i, hit in enumerate(map(any_annex, lines)) if hit]
+            remaining = Counter(lines[i] for i in named)  # how often each is named from here
+            for i in named:
+                remaining[lines[i]] -= 1
+                if i > hits[0] or not remaining[lines[i]]:
+                    first_annex = i
+                    break
+        found_lines: list[tuple[int, NumberKey]] = []
+        last_before: NumberKey | None = None
         for index in hits:
             for level in levels:
                 found = level.pattern.match(lines[index])
                 if found is not None:
-                    found_lines.append((index, label_key(found["label"])))
+                    key = label_key(found["label"])
+                    if index < first_annex:
+                        last_before = key
+                    elif last_before is None or key <= last_before:
+                        break
+                    found_lines.append((index, key))
                     break
         return found_lines
 

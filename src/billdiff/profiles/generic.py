@@ -12,8 +12,9 @@ Act …") does not number anything in order. Other words with their own, shorter
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
+from itertools import pairwise
 
 from billdiff.profiles.base import (
     LATIN_ORDINALS,
@@ -23,6 +24,7 @@ from billdiff.profiles.base import (
     NumberKey,
     Profile,
     label_key,
+    nested_in,
     numbering_key,
     roman_value,
 )
@@ -58,7 +60,7 @@ _NOTE_REF = r"(?:\[\^\w{1,10}\])?"
 #: "Artículo 5.- Objeto", "Art. 1º Esta lei …").
 #: Running text ("Artikel 5 regelt …") has none of these after the number.
 _CANDIDATE = re.compile(
-    rf"^(?P<word>§|[^\W\d_][^\W\d]{{0,14}}\.?)\s*(?P<label>{_LABEL}[º°ª]?){_NOTE_REF}"
+    rf"^(?P<word>§|[^\W\d_][^\W\d]{{1,14}}\.?)\s*(?P<label>{_LABEL}[º°ª]?){_NOTE_REF}"
     rf"(?:\s*[.:]|\s+[-–—]|\s*$|\s+{_TITLE}$|(?<=[º°ª])\s)",
     _I,
 )
@@ -90,12 +92,13 @@ def sequence_length(labels: Iterable[str], *, roman: bool = False) -> int:
     return len(longest_increasing_keys(keys))
 
 
-def _article_level(word: str) -> Level:
+def _article_level(word: str, *, roman: bool = False) -> Level:
+    label = r"(?-i:[IVXLC]+)(?!\w)" if roman else _LABEL
     return Level(
         "article",
         4,
         re.compile(
-            rf"^(?P<num>(?:{word})\s*(?P<label>{_LABEL})[º°ª]?{_NOTE_REF}"
+            rf"^(?P<num>(?:{word})\s*(?P<label>{label})[º°ª]?{_NOTE_REF}"
             r"(?:\s*[.:](?:\s*[-–—])?|\s+[-–—]|(?=\s*$)|(?=\s+" + _TITLE + r"$)|(?<=[º°ª])(?=\s)))"
             # A short rest of the line is the heading ("Artículo 5. Objeto."), a long one the
             # start of the text ("Art. 5. Ustawa określa zasady …").
@@ -167,14 +170,16 @@ class Generic(Profile):
     levels: tuple[Level, ...] = (_article_level(_KNOWN), *_INSIDE)
     learns = True
 
-    def __init__(self, words: tuple[str, ...] = (), groups: tuple[str, ...] = ()) -> None:
+    def __init__(
+        self, words: tuple[str, ...] = (), groups: tuple[str, ...] = (), *, roman: bool = False
+    ) -> None:
         self.heading_words = words
         if words:
             group_levels = tuple(_group_level(re.escape(g), rank) for rank, g in enumerate(groups))
             article = (
                 _number_first_level()
                 if words == (NUMBER_FIRST,)
-                else _article_level("|".join(map(re.escape, words)))
+                else _article_level(_written(words), roman=roman)
             )
             self.levels = (*group_levels, article, *_INSIDE)
         self._combined: dict[bool, re.Pattern[str]] = {}
@@ -191,8 +196,8 @@ class Generic(Profile):
 
     def prepare(self, lines: list[str]) -> Generic:
         """This profile with the heading word and group words learnt from the lines."""
-        words, groups, _ = learn(lines)
-        return Generic(words, groups) if words else self
+        words, groups, _, _, roman = _learn(lines)
+        return Generic(words, groups, roman=roman) if words else self
 
     def article_sequence(self, lines: list[str]) -> int:
         return learn(lines)[2]
@@ -215,10 +220,11 @@ def learn(lines: list[str]) -> tuple[tuple[str, ...], tuple[str, ...], int]:
     """The article words of these lines (a word and its abbreviation, as written), their
     group words (outermost first), and the length of the article sequence: ``((), (), 0)``
     when no word numbers anything in order."""
-    return _learn(lines)[:3]
+    words, groups, length, _, _ = _learn(lines)
+    return words, groups, length
 
 
-_Learnt = tuple[tuple[str, ...], tuple[str, ...], int, list[tuple[int, NumberKey]]]
+_Learnt = tuple[tuple[str, ...], tuple[str, ...], int, list[tuple[int, NumberKey]], bool]
 #: The last lines learnt from and what was learnt: detection asks for the score and the
 #: headings of the same sample one after the other.
 _last: list[tuple[list[str], _Learnt]] = []
@@ -236,6 +242,7 @@ def _learn(lines: list[str]) -> _Learnt:
 def _learn_from(lines: list[str]) -> _Learnt:
     found_in_order: list[tuple[str, str, int]] = []  # (key, label, index) of every candidate
     spelling: dict[str, str] = {}
+    spellings: dict[str, Counter[str]] = defaultdict(Counter)  # how each word is written
     # The two patterns run over all lines in C (map); Python looks at the hits only.
     candidates = map(_CANDIDATE.match, lines)
     number_first = map(_NUMBER_FIRST.match, lines)
@@ -246,6 +253,7 @@ def _learn_from(lines: list[str]) -> _Learnt:
         if found is not None:
             key = found["word"].casefold()
             spelling.setdefault(key, found["word"])
+            spellings[key][found["word"]] += 1
         else:
             found = second
             assert found is not None
@@ -259,16 +267,44 @@ def _learn_from(lines: list[str]) -> _Learnt:
     labels: dict[tuple[str, bool], list[str]] = defaultdict(list)
     for key, label, _ in found_in_order:
         labels[canonical.get(key, key), roman_value(label) is not None].append(label)
+    # An Arabic numbering of articles is preferred to a Roman one: Roman numbers mostly
+    # number the groups ("CHAPTER XIV"), and an act's own Roman articles ("Čl. I") are
+    # chosen only where nothing is numbered 1, 2, 3.
     best, length = None, 0
-    for (key, _), found_labels in labels.items():
-        run = sequence_length(found_labels, roman=True)
-        if run > length:
-            best, length = key, run
+    for roman in (False, True):
+        for (key, is_roman), found_labels in labels.items():
+            run = sequence_length(found_labels, roman=True)
+            if is_roman == roman and run > length:
+                best, length = key, run
+        if length >= _MIN_SEQUENCE:
+            break
     if best is None or length < _MIN_SEQUENCE:
-        return (), (), 0, []
-    words = tuple(spelling[key] for key in spelling if canonical.get(key, key) == best)
+        return (), (), 0, [], False
+    # An amending act numbers its own articles in Roman ("Articolul I", "Čl. II") and quotes
+    # the articles it inserts, often without quotation marks, in Arabic: an Arabic numbering
+    # lying wholly inside one of three or more Roman units is quoted text, not the articles.
+    places: dict[tuple[str, bool], list[tuple[int, NumberKey]]] = defaultdict(list)
+    for key, label, index in found_in_order:
+        roman = roman_value(label) is not None
+        places[canonical.get(key, key), roman].append((index, label_key(label)))
+    roman_only = False
+    arabic = places.get((best, False), [])
+    for (key, is_roman), outer in places.items():
+        in_order = all(a < b for (_, a), (_, b) in pairwise(outer))  # not a listing repeated
+        if is_roman and arabic and len(outer) >= 3 and in_order and nested_in(arabic, outer):
+            best, length, roman_only = key, len(outer), True
+            break
+    # Each word as the headings write it most often ("Artículo", and so "ARTÍCULO"), so that
+    # a reference at the start of a line ("artículo 4º. de la ley …") is not a heading.
+    words = tuple(
+        spellings[key].most_common(1)[0][0] if spellings[key] else spelling[key]
+        for key in spelling
+        if canonical.get(key, key) == best
+    )
     at = [
-        (i, label_key(label)) for key, label, i in found_in_order if canonical.get(key, key) == best
+        (i, label_key(label))
+        for key, label, i in found_in_order
+        if canonical.get(key, key) == best and (not roman_only or roman_value(label) is not None)
     ]
     groups: list[tuple[int, str]] = []
     group_labels: dict[str, list[str]] = defaultdict(list)
@@ -287,7 +323,14 @@ def _learn_from(lines: list[str]) -> _Learnt:
         if 2 <= run < length and run == len(found_labels):
             groups.append((run, key))
     groups.sort()
-    return words, tuple(spelling[key] for _, key in groups[:2]), length, at
+    return words, tuple(spelling[key] for _, key in groups[:2]), length, at, roman_only
+
+
+def _written(words: tuple[str, ...]) -> str:
+    """A pattern for the words as written, in capitals too ("Artículo", "ARTÍCULO"), but
+    not in lower case unless they are written so."""
+    forms = {form for word in words for form in (word, word.upper())}
+    return "(?-i:" + "|".join(map(re.escape, sorted(forms, key=len, reverse=True))) + ")"
 
 
 def _abbreviations(spelling: dict[str, str]) -> dict[str, str]:

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import bisect
-from itertools import pairwise
-
 from billdiff.errors import ProfileError
-from billdiff.profiles.base import NumberKey, Profile
+from billdiff.profiles.base import Profile, nested_in
 from billdiff.sequences import longest_increasing_keys
 
 _PROFILES: dict[str, type[Profile]] = {}
@@ -43,30 +40,6 @@ def get_profile(name: str) -> Profile:
 _MIN_SEQUENCE = 3
 
 
-def _nested_in(inner: list[tuple[int, NumberKey]], outer: list[tuple[int, NumberKey]]) -> bool:
-    """Is ``inner`` a numbering of units inside ``outer``'s: it starts afresh under most of
-    ``outer``'s headings (at least two), and starts again nowhere else?"""
-    if len(outer) < 2 or not inner:
-        return False
-    places = [index for index, _ in outer]
-    for (before, key), (after, next_key) in pairwise(inner):
-        if next_key <= key:
-            between = bisect.bisect_right(places, before)
-            if between == len(places) or places[between] >= after:
-                return False  # starts again where no heading of outer stands
-    first = min(key for _, key in inner)
-    inner_places = [index for index, _ in inner]
-    fresh = 0
-    for place in places:
-        # the first inner heading after this outer heading (and before the next one)
-        at = bisect.bisect_right(inner_places, place)
-        if at < len(inner) and inner[at][1] == first:
-            following = bisect.bisect_right(places, place)
-            if following == len(places) or places[following] > inner_places[at]:
-                fresh += 1
-    return fresh >= max(2, len(outer) // 2)
-
-
 def detect_profile(lines: list[str]) -> tuple[Profile, float]:
     """The profile that explains the longest numbering of articles (or, without one, whose
     structural patterns match most lines), and how sure we are (0..1): its share of all
@@ -101,9 +74,7 @@ def detect_profile(lines: list[str]) -> tuple[Profile, float]:
     # Points numbered through an amending act's articles ("Čl. I" 1. … 52., "Čl. II" 1. …)
     # make the longer numbering, but they start again under each article: the numbering
     # they restart under is the articles'.
-    outer = next(
-        (item for item in ranked[1:] if _nested_in(headings[cls], headings[item[4]])), None
-    )
+    outer = next((item for item in ranked[1:] if nested_in(headings[cls], headings[item[4]])), None)
     if outer is not None:
         length, _, _, best, cls = outer
     total = sum(score for score, other in scores if other is cls or not other.learns)

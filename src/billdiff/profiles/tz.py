@@ -35,9 +35,11 @@ class Tanzania(Profile):
             "article",
             4,
             # "37. Utekelezaji wa kazi ... n.k.3" (a footnote mark), or "10." alone when repealed;
+            # "15. Accountability of manager: sub-council" (a colon inside, never at the end);
+            # "10. ..." or "10. [Repealed by By-law 5 of 2001]" (a section whose text is left out);
             # "4. (1) The Minister may ..." opens the section with its first subsection.
             re.compile(
-                r"^(?P<num>(?P<label>\d{1,3}[A-Z]?)\.)(?:\s+(?P<heading>[A-Z][^;:]{0,150}(?<!\.))"
+                r"^(?P<num>(?P<label>\d{1,3}[A-Z]?)\.)(?:\s+(?P<heading>[A-Z][^;]{0,150}(?<![.:])|\.{3}|…|\[[^\]]{1,150}\]\.?)"
                 r"|\s*(?P<rest>\(1\)(?:\s*\S.*)?))?$"
             ),
             sequential=True,

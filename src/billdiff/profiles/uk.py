@@ -42,9 +42,10 @@ class UnitedKingdom(Profile):
             "article",
             4,
             # "11 Acts may be altered etc. in same session", Australian "34AAA Exercise …":
-            # a heading has no full stop but an abbreviation's (a sentence has one).
+            # a heading has no full stop but an abbreviation's (a sentence has one), "… etc."
+            # at its end too.
             re.compile(
-                r"^(?P<num>(?P<label>\d{1,3}[A-Z]{0,3}))\s+(?P<heading>[A-Z“‘\"(](?:[^.;]|\.(?=\s[a-z]))*)$"
+                r"^(?P<num>(?P<label>\d{1,3}[A-Z]{0,3}))\s+(?P<heading>[A-Z“‘\"(](?:[^.;]|\.(?=\s[a-z]))*(?:(?<=\betc)\.)?)$"
             ),
             sequential=True,
         ),
