@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
+import signal
+from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 
@@ -44,3 +47,24 @@ def assert_valid_akn(xml: bytes | etree._Element) -> None:
     official = official_akn_schema()
     assert official.validate(root), official.error_log
     assert schema.validate(root) == []
+
+
+class Timeout(BaseException):
+    """Raised by :func:`alarm`. Not an Exception: the CLI's last-resort ``except Exception``
+    would take it for a bug of its own and print "internal error" instead of stopping."""
+
+
+@contextlib.contextmanager
+def alarm(seconds: int) -> Iterator[None]:
+    """Fail instead of hanging: raise :class:`Timeout` after ``seconds`` (Unix only)."""
+
+    def stop(*_: object) -> None:
+        raise Timeout(f"took over {seconds} s")
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)

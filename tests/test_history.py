@@ -175,3 +175,22 @@ def test_uk_lineages_equal_the_guid_map(corpus: Path, suffix: str) -> None:
         for lineage in history.lineages
     )
     assert found == expected
+
+
+def test_an_article_absent_then_back_split_in_two_continues_once() -> None:
+    # issue 21: removed at one reading, back at the next split in two; align pairs the removed
+    # article with both pieces, and restoring it twice crashed (list.remove on a lineage gone)
+    texts = {
+        "r0.txt": "Article 1\nAlpha beta gamma delta epsilon zeta.\nEta theta iota kappa lambda mu.\n",
+        "r1.txt": "Nothing here.\n",
+        "r2.txt": "Article 1\nAlpha beta gamma delta epsilon zeta.\n"
+        "Article 5\nEta theta iota kappa lambda mu.\n",
+    }
+    bills = [api.parse(text, source=name) for name, text in texts.items()]
+    from billdiff.history import build
+
+    history = build(Dossier.from_files(list(texts)), bills)
+    restored = [row for row in cells(history) if row[2].endswith(":restored")]
+    assert restored == [["1:added", "deleted", "1:restored"]]
+    last = sorted(lineage.at(2).label for lineage in history.lineages if lineage.at(2))
+    assert last == ["1", "5"]

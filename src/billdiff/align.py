@@ -17,6 +17,7 @@ The same function matches articles of two bills and paragraphs or points of two 
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from collections import Counter, defaultdict
@@ -170,16 +171,24 @@ def align(old: Sequence[Item], new: Sequence[Item]) -> list[Pair]:
     for j, key in enumerate(new_keys):
         by_key[key].append(j)
     old_count = Counter(old_keys)
-    candidates = [
-        (1.0, i, j)
-        for i, key in enumerate(old_keys)
-        for j in by_key.get(key, ())
-        # A text found more than once ("Исключена.", boilerplate) says little about which
-        # is which: pair it on content only under the same number; the rest is left to the
-        # positional pass below.
-        if old[i].kind == new[j].kind
-        and ((old_count[key] == 1 and len(by_key[key]) == 1) or old[i].label == new[j].label)
-    ]
+    # A text found more than once ("Исключена.", boilerplate) says little about which is
+    # which: pair it on content only under the same number; the rest is left to the
+    # positional pass below.
+    by_key_label: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for j, key in enumerate(new_keys):
+        if len(by_key[key]) > 1 or old_count[key] > 1:
+            by_key_label[(key, new[j].label)].append(j)
+    candidates: list[tuple[float, int, int]] = []
+    for i, key in enumerate(old_keys):
+        if key not in by_key:
+            continue
+        if old_count[key] == 1 and len(by_key[key]) == 1:
+            partners: Sequence[int] = by_key[key]
+        else:
+            partners = _nearest_in_place(
+                by_key_label.get((key, old[i].label), []), i * len(new) / max(len(old), 1)
+            )
+        candidates.extend((1.0, i, j) for j in partners if old[i].kind == new[j].kind)
 
     # 2. similar texts
     old_key_set = set(old_keys)
@@ -220,10 +229,16 @@ def align(old: Sequence[Item], new: Sequence[Item]) -> list[Pair]:
     bounds = [(-1, -1), *chain, (len(old), len(new))]
     for (i0, j0), (i1, j1) in itertools.pairwise(bounds):
         first = j0 + 1  # pairs made here keep their order: no two of them may cross
-        for i in range(i0 + 1, i1):
-            if i in matched:
-                continue
-            for j in range(first, j1):
+        left = [i for i in range(i0 + 1, i1) if i not in matched]
+        finder = None
+        if len(left) * (j1 - first) > IN_PLACE_SCAN:
+            finder = _InPlaceCandidates(new, new_bags, first, j1)
+        for i in left:
+            if finder is None:
+                tries: Iterable[int] = range(first, j1)
+            else:
+                tries = finder.after(old[i], old_bags[i], first)
+            for j in tries:
                 if j in used_new or old[i].kind != new[j].kind:
                     continue
                 if _in_place(old[i], new[j], old_bags[i], new_bags[j]):
@@ -242,6 +257,55 @@ def align(old: Sequence[Item], new: Sequence[Item]) -> list[Pair]:
     pairs += [Pair(i, None, 0.0) for i in range(len(old)) if i not in covered_old]
     pairs += [Pair(None, j, 0.0) for j in range(len(new)) if j not in covered_new]
     return _reading_order(pairs, len(old))
+
+
+#: How many units of the same text and number, on each side of its own place, a unit is
+#: offered as partners: every pair of n copies of one text (hundreds of "Статья N.
+#: Исключена." stubs, a text repeated under one number) would make the matcher quadratic.
+#: The pairs are taken nearest place first, so the copies further away would lose anyway.
+DUPLICATE_PARTNERS = 8
+
+
+def _nearest_in_place(indexes: Sequence[int], place: float) -> Sequence[int]:
+    """The ``DUPLICATE_PARTNERS`` indexes (sorted) each side of ``place``."""
+    if len(indexes) <= 2 * DUPLICATE_PARTNERS:
+        return indexes
+    at = bisect.bisect_left(indexes, place)
+    return indexes[max(0, at - DUPLICATE_PARTNERS) : at + DUPLICATE_PARTNERS]
+
+
+#: Above this many (old, new) tries between two anchors, the in-place pass looks only at the
+#: units that can pass ``_in_place`` (found through an index) instead of trying them all: two
+#: readings with nothing in common leave thousands of units on each side of one gap.
+IN_PLACE_SCAN = 20_000
+
+
+class _InPlaceCandidates:
+    """The units ``first <= j < end`` of the new side that ``_in_place`` can accept for an old
+    unit: those sharing a word with it, its number, or (for an empty text) an empty text.
+    Every other unit fails each of its tests, so the pass pairs exactly as a full scan would."""
+
+    def __init__(self, new: Sequence[Item], bags: _Bags, first: int, end: int) -> None:
+        self.postings: dict[str, list[int]] = defaultdict(list)
+        self.labels: dict[str, list[int]] = defaultdict(list)
+        self.empty: list[int] = []
+        for j in range(first, end):  # in order: every list is sorted
+            bag = bags[j]
+            for word in bag:
+                self.postings[word].append(j)
+            if new[j].label:
+                self.labels[new[j].label].append(j)
+            if not bag.total():
+                self.empty.append(j)
+
+    def after(self, item: Item, bag: _Bag, first: int) -> list[int]:
+        lists = [self.postings.get(word, ()) for word in bag]
+        lists.append(self.labels.get(item.label, ()) if item.label else ())
+        lists.append(self.empty if not bag.total() else ())
+        found: set[int] = set()
+        for js in lists:
+            found.update(itertools.islice(js, bisect.bisect_left(js, first), None))
+        return sorted(found)
 
 
 #: What the same number and the same heading add to the word overlap: enough for an article

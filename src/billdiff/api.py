@@ -13,7 +13,7 @@ from billdiff.changes import Comparison
 from billdiff.compare import Options
 from billdiff.compare import compare as _compare
 from billdiff.diagnose import diagnose
-from billdiff.errors import InputError, RenderError, UnsupportedFormatError
+from billdiff.errors import InputError, ParseError, RenderError, UnsupportedFormatError
 from billdiff.model import Bill, StructureWarning, WarningCode
 from billdiff.output import check_output as _check_output
 from billdiff.output import write_atomic as write_atomic
@@ -124,6 +124,14 @@ def parse(
 ) -> Bill:
     """Parse a document given as text or bytes into a Bill, with warnings (``Bill.warnings``)
     when the structure found is doubtful (see :mod:`billdiff.diagnose`)."""
+    try:
+        return _parse_data(data, profile, source)
+    except RecursionError:
+        # a structure deeper than the parser's stack: say which file, as for any refusal
+        raise ParseError("the document is nested too deeply to process", source=source) from None
+
+
+def _parse_data(data: str | bytes, profile: str | Profile | None, source: str) -> Bill:
     kind = sniff(data, source) if isinstance(data, bytes) else "text"
     if kind in ("akn", "uslm", "xml"):
         assert isinstance(data, bytes)

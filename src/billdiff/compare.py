@@ -116,6 +116,10 @@ def _own_body(unit: Unit) -> str:
     return "\n".join([unit.heading, *unit.content] if unit.heading else unit.content)
 
 
+def _has_lines(unit: Unit | None) -> bool:
+    return unit is not None and next(unit.lines(), None) is not None
+
+
 @dataclass
 class _Chunk:
     """A piece of a unit's text in both readings, with its spans (the pieces are joined)."""
@@ -317,11 +321,17 @@ class _Engine:
 
     def full_chunk(self, old: Unit | None, new: Unit | None, change: Change) -> _Chunk:
         """The chunk of a child's whole text (its number included) from its body change."""
+        # A part with no line at all (an empty <paragraph/> of Akoma Ntoso) adds no line to
+        # its parent's text either: its chunk is empty on that side, or the joined spans
+        # would carry a separator the text has not (found by the fuzzer, issue 21).
+        has_old, has_new = _has_lines(old), _has_lines(new)
         if old is None:
             assert new is not None
-            return _Chunk(False, True, [Span("insert", new.text())])
+            return _Chunk(False, has_new, [Span("insert", new.text())])
         if new is None:
-            return _Chunk(True, False, [Span("delete", old.text())])
+            return _Chunk(has_old, False, [Span("delete", old.text())])
+        if not has_old or not has_new:
+            return _Chunk(has_old, has_new, list(diff_words(old.text(), new.text())))
         body = list(change.spans) or ([Span("equal", new.body_text())] if new.body_text() else [])
         noise = "numbering" if _same(old.body_text(), new.body_text()) else ""
         if old.num == new.num:

@@ -26,11 +26,16 @@ class Draft:
 
 
 def freeze(
-    drafts: Sequence[Draft], parent_eid: str = "", taken: set[str] | None = None
+    drafts: Sequence[Draft],
+    parent_eid: str = "",
+    taken: set[str] | None = None,
+    tried: dict[str, int] | None = None,
 ) -> tuple[Unit, ...]:
     """Immutable units with eIds: ``parent__kind_label``, counted per kind where a unit has no
-    number, made unique within the document (``taken`` holds the eIds already used)."""
+    number, made unique within the document (``taken`` holds the eIds already used, ``tried``
+    the suffix each was last made unique with)."""
     taken = set() if taken is None else taken
+    tried = {} if tried is None else tried
     counts: dict[str, int] = {}
     units: list[Unit] = []
     for draft in drafts:
@@ -38,6 +43,7 @@ def freeze(
         eid = draft.eid or eids.deduplicate(
             eids.join(parent_eid, eids.component(draft.kind, draft.label, counts[draft.kind])),
             taken,
+            tried,
         )
         units.append(
             Unit(
@@ -46,7 +52,7 @@ def freeze(
                 label=draft.label,
                 heading=draft.heading,
                 content=tuple(draft.content),
-                children=freeze(draft.children, eid, taken),
+                children=freeze(draft.children, eid, taken, tried),
                 eid=eid,
                 line=draft.line,
             )

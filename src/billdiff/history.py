@@ -300,11 +300,16 @@ def _restore(
         for index in gone
     ]
     pairs = align([Item(s.label, s.text) for s in last], [Item(s.label, s.text) for s in added])
-    out: dict[str, int] = {}
+    # A removed article comes back at most once: when it returns split in two, align pairs it
+    # with both pieces, and the piece that keeps its number (or more of its text) continues
+    # the lineage; the other is a new lineage (two restorations would end it twice).
+    best: dict[int, tuple[tuple[bool, float], str]] = {}
     for pair in pairs:
         if pair.old is None or pair.new is None:
             continue
         old, new = last[pair.old], added[pair.new]
         if old.label == new.label or pair.similarity >= 0.5:
-            out[new.eid] = gone[pair.old]
-    return out
+            rank = (old.label == new.label, pair.similarity)
+            if pair.old not in best or rank > best[pair.old][0]:
+                best[pair.old] = (rank, new.eid)
+    return {eid: gone[i] for i, (_, eid) in best.items()}

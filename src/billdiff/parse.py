@@ -741,16 +741,27 @@ def _is_article(head: _Head) -> bool:
 
 def _split_at_repeat(heads: list[_Head], run: list[int]) -> list[list[int]]:
     """Cut a run of headings where an article number comes round again: the table of contents
-    ends there and the body begins (with the chapter headings just before that article)."""
-    seen: set[str] = set()
-    for position, index in enumerate(run):
-        head = heads[index]
-        if head is None or head[0] != "article":
-            continue
-        if head[1] in seen:
-            cut = position
-            while cut > 0 and not _is_article(heads[run[cut - 1]]):
-                cut -= 1
-            return [run[:cut], *_split_at_repeat(heads, run[cut:])]
-        seen.add(head[1])
-    return [run]
+    ends there and the body begins (with the chapter headings just before that article).
+
+    A loop, not a recursion: a flat run of a thousand alike headings ("Статья 1." repeated)
+    is a thousand cuts, and each cut once recursed a level deeper (issue 21)."""
+    pieces: list[list[int]] = []
+    start = 0
+    while True:
+        seen: set[str] = set()
+        for position in range(start, len(run)):
+            head = heads[run[position]]
+            if head is None or head[0] != "article":
+                continue
+            if head[1] in seen:
+                cut = position
+                while cut > start and not _is_article(heads[run[cut - 1]]):
+                    cut -= 1
+                break
+            seen.add(head[1])
+        else:
+            pieces.append(run[start:])
+            return pieces
+        # a repeat comes after an earlier article of the piece, so the cut moves forward
+        pieces.append(run[start:cut])
+        start = cut
