@@ -689,3 +689,20 @@ def test_a_section_whose_text_is_left_out() -> None:
     )
     labels = [unit.label for unit in billdiff.parse(text, profile="tz").articles()]
     assert labels == ["1", "2", "3", "4"]
+
+
+def test_amending_points_that_start_again_in_the_text() -> None:
+    """Under "Čl. II" the point "1." is written in the running text, so its points start
+    again at "2.": still a numbering inside the articles, not the articles."""
+    first = "\n".join(f"{n}.\nV § {n} sa slovo nahrádza slovom." for n in range(1, 15))
+    text = (
+        f"VYHLÁŠKA\nČl. I\nVyhláška sa mení takto:\n{first}\nČl. II\n1. Zrušuje sa príloha.\n"
+        "2.\nV § 3 sa slovo vypúšťa.\nČl. III\nÚčinnosť."
+    )
+    assert [unit.label for unit in billdiff.parse(text).articles()] == ["I", "II", "III"]
+
+
+def test_a_bold_mark_never_closed_in_a_heading() -> None:
+    text = "Code\n##### Article R13\nTexte.\n##### Article **R13-1\nTexte.\n##### Article R13-2\nTexte."
+    bill = billdiff.parse(text, profile="fr")
+    assert [unit.label for unit in bill.articles()] == ["R13", "R13-1", "R13-2"]

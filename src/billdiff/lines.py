@@ -54,11 +54,16 @@ def undecorate(text: str) -> str:
     'Art. 2 Personalförderung'
     >>> undecorate("**Art.**** ****2** Zuständigkeit")
     'Art. 2 Zuständigkeit'
+    >>> undecorate("Article **R13-1")
+    'Article R13-1'
     >>> undecorate("a line of law")
     'a line of law'
     """
     if not text:
         return text
+    if text.count("**") == 1 and "***" not in text:
+        # a bold mark opened and never closed ("Article **R13-1"): a converter's slip
+        text = text.replace("**", "")
     if "****" in text:
         # an empty bold pair is no mark at all ("**Art.**** ****2**", from a converter that
         # closed and reopened the bold around a space)

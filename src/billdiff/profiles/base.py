@@ -123,7 +123,9 @@ def nested_in(inner: list[tuple[int, NumberKey]], outer: list[tuple[int, NumberK
     for place in places:
         # the first inner heading after this outer heading (and before the next one)
         at = bisect.bisect_right(inner_places, place)
-        if at < len(inner) and inner[at][1] == first:
+        # it starts afresh: at the first number, or lower than the one before it ("2." under
+        # "Čl. II" after "14." under "Čl. I", where its "1." is written in the text)
+        if at < len(inner) and (inner[at][1] == first or (at and inner[at][1] <= inner[at - 1][1])):
             following = bisect.bisect_right(places, place)
             if following == len(places) or places[following] > inner_places[at]:
                 fresh += 1
