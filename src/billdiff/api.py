@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 import os
 import re
 from collections.abc import Sequence
@@ -119,11 +120,44 @@ def _document(data: str | bytes, kind: str, source: str) -> Document:
     raise UnsupportedFormatError(f"reading {kind} documents is not supported", source=source)
 
 
+# A one-line str ending in the suffix of a document billdiff reads, with no space in it.
+_PATH_LIKE = re.compile(
+    r"[^\s]*\.(?:txt|text|md|markdown|docx|pdf|html?|xml|akn|toml)", re.IGNORECASE
+)
+
+
+def _refuse_a_path(data: object) -> None:
+    """``parse`` takes the text of a document, ``read`` and ``compare`` take files. A path
+    given to ``parse`` would be parsed as a one-line bill (no articles, its name as preface):
+    a silent wrong result, so a str that names a file, or looks like a file name, is refused."""
+    if isinstance(data, os.PathLike):
+        raise TypeError(
+            f"parse() takes a document's text or bytes, not a path ({os.fspath(data)!r}); "
+            "use billdiff.read(path)"
+        )
+    if not isinstance(data, str) or "\n" in data or len(data) > 4096:
+        return
+    name = data.strip()
+    if _PATH_LIKE.fullmatch(name) or (name and os.path.isfile(name)):
+        raise InputError(
+            f"parse() takes a document's text, and {name!r} looks like a file name; "
+            "use billdiff.read(path) to read a file"
+        )
+
+
 def parse(
     data: str | bytes, *, profile: str | Profile | None = None, source: str = "<string>"
 ) -> Bill:
-    """Parse a document given as text or bytes into a Bill, with warnings (``Bill.warnings``)
-    when the structure found is doubtful (see :mod:`billdiff.diagnose`)."""
+    """Parse a document given as its text (``str``) or its bytes (any format billdiff reads)
+    into a Bill, with warnings (``Bill.warnings``) when the structure found is doubtful (see
+    :mod:`billdiff.diagnose`).
+
+    ``data`` is the document itself, never a file name: to parse a file, use :func:`read`
+    (``compare`` and ``history`` take paths too). A one-line ``str`` that names an existing
+    file or looks like a file name (``"first-reading.txt"``) is refused with an
+    :class:`InputError` rather than parsed as a bill of one line; a path object is a
+    ``TypeError``."""
+    _refuse_a_path(data)
     kind = sniff(data, source) if isinstance(data, bytes) else "text"
     if kind in ("akn", "uslm", "xml"):
         assert isinstance(data, bytes)
@@ -191,11 +225,23 @@ def _read_pair(
 
 
 def render(comparison: Comparison, format: str = "text", **kwargs: bool) -> str:
-    """A comparison as text in the named format ("text", "json", "html")."""
-    renderer = get_renderer(format)
-    for key, value in kwargs.items():
-        setattr(renderer, key, value)
-    return renderer.render(comparison)
+    """A comparison as text in the named format ("text", "json", "html"; any case). The
+    keywords are the format's own options (text: ``color``, ``all_articles``); one the
+    format does not take is a ``TypeError`` naming it, never silently ignored."""
+    cls = type(get_renderer(format))
+    accepted = [
+        name
+        for name, param in inspect.signature(cls.__init__).parameters.items()
+        if param.kind is inspect.Parameter.KEYWORD_ONLY
+    ]
+    unknown = sorted(set(kwargs) - set(accepted))
+    if unknown:
+        takes = ", ".join(accepted) if accepted else "none"
+        raise TypeError(
+            f"render() got an unexpected keyword argument {unknown[0]!r} for the "
+            f"{cls.name} format (it takes: {takes})"
+        )
+    return cls(**kwargs).render(comparison)
 
 
 def history(

@@ -6,6 +6,7 @@ Renderers only render: the word spans are computed once, here in the model, and 
 from __future__ import annotations
 
 import functools
+import warnings
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -104,6 +105,19 @@ class Reading:
         return cls(bill.source, bill.title, label, date, bill.profile, bill.language, bill.warnings)
 
 
+class _Counts(dict[str, int]):
+    """``Comparison.counts`` was a method: ``counts()`` still answers, with a warning, so that
+    a program written for it keeps running while it is updated."""
+
+    def __call__(self) -> dict[str, int]:
+        warnings.warn(
+            "Comparison.counts is a property: write comparison.counts, not counts()",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        return dict(self)
+
+
 @dataclass(frozen=True)
 class Comparison:
     """The changes between two readings, one entry per article pair, in reading order."""
@@ -122,9 +136,12 @@ class Comparison:
         """Did anything change, in the articles or in the text around them?"""
         return any(change.kind != "unchanged" for change in (*self.changes, *self.frame))
 
+    @property
     def counts(self) -> dict[str, int]:
+        """The number of articles of each kind of change, every kind in :data:`CHANGE_KINDS`
+        order (0 included)."""
         counter = Counter(change.kind for change in self.changes)
-        return {kind: counter.get(kind, 0) for kind in CHANGE_KINDS}
+        return _Counts({kind: counter.get(kind, 0) for kind in CHANGE_KINDS})
 
     @property
     def words_inserted(self) -> int:

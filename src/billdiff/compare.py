@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from billdiff import parallel
 from billdiff.align import Item, Pair, align, dice
-from billdiff.changes import Change, Comparison, Reading, Side
+from billdiff.changes import NOISE_CLASSES, Change, Comparison, Reading, Side
 from billdiff.errors import ProfileError
 from billdiff.model import Bill, Unit
 from billdiff.normalize import dashes, nfc, quotes, spaces
@@ -35,6 +35,21 @@ class Options:
     old_date: str = ""
     new_date: str = ""
     ignore: frozenset[str] = field(default_factory=frozenset)
+
+    def __post_init__(self) -> None:
+        # The CLI checks its --ignore; a program gets the same answer here, at once, instead
+        # of a misspelt class that silently ignores nothing.
+        if isinstance(self.ignore, (str, bytes)):
+            raise TypeError(
+                f"Options(ignore=...) takes a set of noise classes, not the string {self.ignore!r}"
+            )
+        unknown = sorted(set(self.ignore) - set(NOISE_CLASSES), key=str)
+        if unknown:
+            raise ValueError(
+                f"Options(ignore=...): unknown noise class {unknown[0]!r} "
+                f"(known: {', '.join(NOISE_CLASSES)})"
+            )
+        object.__setattr__(self, "ignore", frozenset(self.ignore))
 
 
 def compare(old: Bill, new: Bill, options: Options | None = None) -> Comparison:

@@ -64,7 +64,7 @@ def history_dict(history: History) -> dict[str, Any]:
         "title": history.dossier.title or (history.bills[-1].title if history.bills else ""),
         "readings": readings,
         "steps": [
-            {"from": k, "to": k + 1, "changed": c.changed, "counts": c.counts()}
+            {"from": k, "to": k + 1, "changed": c.changed, "counts": c.counts}
             for k, c in enumerate(history.comparisons)
         ],
         "lineages": [lineage_dict(history, lineage) for lineage in history.lineages],
