@@ -5,7 +5,7 @@ from __future__ import annotations
 import inspect
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, BinaryIO
 
@@ -242,6 +242,34 @@ def render(comparison: Comparison, format: str = "text", **kwargs: bool) -> str:
             f"{cls.name} format (it takes: {takes})"
         )
     return cls(**kwargs).render(comparison)
+
+
+#: Suffixes of documents that no report is written as (billdiff reads them, or writes XML
+#: with ``parse``): an output so named, with no format given, is refused rather than filled
+#: with terminal text.
+_NOT_A_REPORT = frozenset({"xml", "akn", "pdf", "docx", "doc", "odt", "rtf", "md", "markdown"})
+
+
+def output_format(
+    format: str | None, output: PathLike | None, formats: Collection[str], default: str = "text"
+) -> str:
+    """The format to write, lower-cased: the one named, else the one the output file's suffix
+    names among ``formats`` (``report.html`` -> ``"html"``), else ``default`` (no output file,
+    no suffix, or one that names no document kind). A suffix of a document kind that is not
+    among ``formats`` (``.xml``, ``.pdf``) is an :class:`InputError`: the file would hold
+    something its name does not say."""
+    if format is not None:
+        return format.lower()
+    if output is None:
+        return default
+    suffix = os.path.splitext(os.fspath(output))[1].lower().lstrip(".")
+    if suffix in formats:
+        return suffix
+    if suffix in _NOT_A_REPORT:
+        raise InputError(
+            f"no report is written as .{suffix}; name the format with -f", source=os.fspath(output)
+        )
+    return default
 
 
 def history(

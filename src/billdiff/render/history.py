@@ -109,7 +109,16 @@ def history_html(history: History) -> str:
     return render_history(history)
 
 
-_RENDERERS = {"json": history_json, "text": history_text, "txt": history_text, "html": history_html}
+_RENDERERS = {
+    "json": history_json,
+    "text": history_text,
+    "txt": history_text,
+    "html": history_html,
+    "htm": history_html,
+}
+
+#: The names ``render_history`` takes (any case), aliases included.
+FORMATS = tuple(_RENDERERS)
 
 
 def render_history(history: History, format: str = "text") -> str:
