@@ -3,6 +3,7 @@ relies on. Import-order tests run in a fresh interpreter, as a user's program wo
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import textwrap
@@ -167,3 +168,75 @@ def test_counts_called_as_before_warns_and_answers() -> None:
     comparison = billdiff.compare(OLD, NEW)
     with pytest.warns(DeprecationWarning, match="property"):
         assert comparison.counts() == comparison.counts  # type: ignore[operator]
+
+
+# --- kinds and noise classes are enumerations --------------------------------------------
+
+
+def test_change_and_step_kinds_are_members_that_read_as_their_names() -> None:
+    from billdiff.changes import ChangeKind
+    from billdiff.history import Presence
+
+    comparison = billdiff.compare(OLD, NEW)
+    assert all(isinstance(change.kind, ChangeKind) for change in comparison.changes)
+    assert [str(kind) for kind in billdiff.CHANGE_KINDS][:3] == [
+        "unchanged",
+        "renumbered",
+        "modified",
+    ]
+    history = billdiff.history([OLD, NEW, OLD])
+    kinds = {step.kind for lineage in history.lineages for step in lineage.steps}
+    assert all(isinstance(kind, (ChangeKind, Presence)) for kind in kinds)
+    assert kinds & {"absent", "restored", "added"}
+
+
+def test_a_noise_class_is_a_member_and_a_misspelt_one_is_refused() -> None:
+    from billdiff.textdiff import Noise
+
+    span = billdiff.Span("delete", "«a»", (Noise.DASHES, Noise.QUOTES))
+    assert span.classes == (Noise.QUOTES, Noise.DASHES)  # in the order of Noise
+    assert span.noise == "quotes,dashes"  # as the JSON change list writes it
+    assert billdiff.Span("insert", "x", "quotes,dashes") == span.__class__(  # type: ignore[arg-type]
+        "insert", "x", (Noise.QUOTES, Noise.DASHES)
+    )
+    with pytest.raises(ValueError, match="qoutes"):
+        billdiff.Span("delete", "x", ("qoutes",))  # type: ignore[arg-type]
+
+
+def test_noise_classes_reach_the_json_as_strings() -> None:
+    import json
+
+    from billdiff.textdiff import Noise
+
+    old = billdiff.parse("Article 1. Purpose\nThe “Minister” may act - at once.")
+    new = billdiff.parse('Article 1. Purpose\nThe "Minister" may act — at once.')
+    comparison = billdiff.compare(old, new, options=billdiff.Options(ignore=frozenset(Noise)))
+    data = json.loads(billdiff.render(comparison, "json"))
+    noise = {span.get("noise") for span in data["changes"][0]["spans"]} - {None}
+    assert noise and all(isinstance(name, str) for name in noise)
+    assert data["changes"][0]["kind"] == "unchanged"
+
+
+def test_a_misspelt_kind_or_noise_class_fails_the_type_check(tmp_path: Path) -> None:
+    pytest.importorskip("mypy")
+    src = Path(billdiff.__file__).resolve().parent.parent
+    snippet = tmp_path / "typo.py"
+    snippet.write_text(
+        "from billdiff.changes import Change, ChangeKind\n"
+        "from billdiff.textdiff import Noise, Span\n"
+        "kind = ChangeKind.MODIFED\n"
+        'change = Change("modifed", None, None)\n'
+        'span = Span("delete", "x", ("qoutes",))\n'
+        "fine = Span('delete', 'x', (Noise.QUOTES,)), Change(ChangeKind.ADDED, None, None)\n",
+        "utf-8",
+    )
+    done = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--cache-dir", str(tmp_path / "cache"), snippet],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "MYPYPATH": str(src)},
+        timeout=300,
+    )
+    errors = [line for line in done.stdout.splitlines() if ": error:" in line]
+    assert [line.split(":")[1] for line in errors] == ["3", "4", "5"], done.stdout

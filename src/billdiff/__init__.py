@@ -3,7 +3,7 @@
 >>> import billdiff
 >>> old = billdiff.parse("Статья 1. Цель\\nПравительство может.")
 >>> new = billdiff.parse("Статья 1. Цель\\nПравительство обязано.")
->>> [change.kind for change in billdiff.compare(old, new).changes]
+>>> [str(change.kind) for change in billdiff.compare(old, new).changes]
 ['modified']
 """
 

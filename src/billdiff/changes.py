@@ -5,29 +5,36 @@ Renderers only render: the word spans are computed once, here in the model, and 
 
 from __future__ import annotations
 
+import enum
 import functools
 import warnings
 from collections import Counter
 from dataclasses import dataclass, field
 
 from billdiff.model import Bill, StructureWarning, Unit
-from billdiff.textdiff import Span, count_words
+from billdiff.textdiff import Noise, Span, count_words
+
+
+class ChangeKind(enum.StrEnum):
+    """How an article changed, in the order used for counts and legends. Members are strings
+    ("modified"): the JSON is unchanged and ``change.kind == "modified"`` holds."""
+
+    UNCHANGED = "unchanged"
+    RENUMBERED = "renumbered"
+    MODIFIED = "modified"
+    MOVED = "moved"
+    SPLIT = "split"
+    MERGED = "merged"
+    EXCLUDED = "excluded"
+    ADDED = "added"
+    DELETED = "deleted"
+
 
 #: Every kind of change, in the order used for counts and legends.
-CHANGE_KINDS: tuple[str, ...] = (
-    "unchanged",
-    "renumbered",
-    "modified",
-    "moved",
-    "split",
-    "merged",
-    "excluded",
-    "added",
-    "deleted",
-)
+CHANGE_KINDS: tuple[ChangeKind, ...] = tuple(ChangeKind)
 
 #: Classes of noise (see :class:`~billdiff.textdiff.Span`), which options can ignore.
-NOISE_CLASSES: tuple[str, ...] = ("whitespace", "quotes", "dashes", "numbering", "reference")
+NOISE_CLASSES: tuple[Noise, ...] = tuple(Noise)
 
 
 @dataclass(frozen=True)
@@ -49,7 +56,7 @@ class Side:
 class Change:
     """One pair of articles (or an article on one side only) and how it changed."""
 
-    kind: str
+    kind: ChangeKind
     old: Side | None
     new: Side | None
     similarity: float = 1.0
@@ -134,7 +141,7 @@ class Comparison:
     @property
     def changed(self) -> bool:
         """Did anything change, in the articles or in the text around them?"""
-        return any(change.kind != "unchanged" for change in (*self.changes, *self.frame))
+        return any(change.kind != ChangeKind.UNCHANGED for change in (*self.changes, *self.frame))
 
     @property
     def counts(self) -> dict[str, int]:

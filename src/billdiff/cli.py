@@ -20,6 +20,7 @@ from billdiff.compare import Options
 from billdiff.errors import BilldiffError, escape_controls
 from billdiff.model import StructureWarning
 from billdiff.render import all_renderers
+from billdiff.textdiff import Noise
 
 app = typer.Typer(
     add_completion=False,
@@ -230,7 +231,9 @@ def diff(
     if unknown:
         _fail(f"unknown noise class {unknown[0]!r} (known: {', '.join(NOISE_CLASSES)})")
     _check_output(output, [old, new])
-    options = Options(old_label=old_label, new_label=new_label, ignore=ignored)
+    options = Options(
+        old_label=old_label, new_label=new_label, ignore=frozenset(map(Noise, ignored))
+    )
     formats = [name for cls in all_renderers() for name in (cls.name, *cls.aliases)]
     format = _run(lambda: api.output_format(format, output, formats))
     extra: dict[str, bool] = {}
