@@ -115,6 +115,7 @@ def test_counts_is_a_property_like_the_other_totals() -> None:
     assert isinstance(counts, dict)
     assert sum(counts.values()) == len(comparison.changes)
     assert list(counts) == list(billdiff.CHANGE_KINDS)
+    assert all(type(kind) is str for kind in counts)  # printed as the JSON writes them
 
 
 # --- keywords and options are validated -------------------------------------------------

@@ -148,7 +148,8 @@ class Comparison:
         """The number of articles of each kind of change, every kind in :data:`CHANGE_KINDS`
         order (0 included)."""
         counter = Counter(change.kind for change in self.changes)
-        return _Counts({kind: counter.get(kind, 0) for kind in CHANGE_KINDS})
+        # plain strings as keys: printed, the counts read as the JSON writes them
+        return _Counts({kind.value: counter.get(kind, 0) for kind in CHANGE_KINDS})
 
     @property
     def words_inserted(self) -> int:
