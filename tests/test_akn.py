@@ -84,12 +84,25 @@ def test_generated_documents_validate(profile: str, text: str) -> None:
 
 
 @given(st.text(max_size=12))
-def test_a_number_is_cleaned_for_an_eid_as_the_rule_says(label: str) -> None:
+def test_a_number_is_cleaned_for_an_eid_by_the_naming_convention(label: str) -> None:
     import re
 
     from billdiff.eids import clean_num
 
-    # the rule in full: no whitespace, other characters than word characters and "-" become
-    # "-", no "-" or "_" at the ends (the usual number takes a shortcut past it)
-    expected = re.sub(r"[^\w-]+", "-", re.sub(r"\s+", "", label)).strip("-_")
-    assert clean_num(label) == expected
+    num = clean_num(label)
+    # The AKN naming convention: "_" separates an eId's steps and a prefix from its number,
+    # so a number is letters and digits only, in groups joined by one "-" ("312-32-7").
+    assert re.fullmatch(r"(?:[^\W_]+(?:-[^\W_]+)*)?", num), num
+    # and nothing of the number is lost: every letter and digit, in order
+    assert num.replace("-", "") == "".join(c for c in label if c.isalnum())
+
+
+@pytest.mark.parametrize(
+    ("label", "num"),
+    [("312_32_7", "312-32-7"), ("5-1", "5-1"), ("1.2", "1-2"), ("4 a", "4a"), ("12-(b)", "12-b")],
+)
+def test_a_number_as_the_naming_convention_writes_it(label: str, num: str) -> None:
+    from billdiff.eids import clean_num, component
+
+    assert clean_num(label) == num
+    assert component("article", label, 1) == f"art_{num}"

@@ -210,7 +210,7 @@ def test_ids_are_unique_and_first_keeps_the_eid() -> None:
 
 def test_summary_matches_the_comparison(sample: str) -> None:
     comparison = api.compare(FIXTURES / "sample.old.txt", FIXTURES / "sample.new.txt")
-    for kind, n in comparison.counts().items():
+    for kind, n in comparison.counts.items():
         if n:
             assert f'<span class="n" data-count="{kind}">{n}</span>' in sample
     assert f"{comparison.words_inserted} words inserted" in sample

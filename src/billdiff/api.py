@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import inspect
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, BinaryIO
 
@@ -119,11 +120,44 @@ def _document(data: str | bytes, kind: str, source: str) -> Document:
     raise UnsupportedFormatError(f"reading {kind} documents is not supported", source=source)
 
 
+# A one-line str ending in the suffix of a document billdiff reads, with no space in it.
+_PATH_LIKE = re.compile(
+    r"[^\s]*\.(?:txt|text|md|markdown|docx|pdf|html?|xml|akn|toml)", re.IGNORECASE
+)
+
+
+def _refuse_a_path(data: object) -> None:
+    """``parse`` takes the text of a document, ``read`` and ``compare`` take files. A path
+    given to ``parse`` would be parsed as a one-line bill (no articles, its name as preface):
+    a silent wrong result, so a str that names a file, or looks like a file name, is refused."""
+    if isinstance(data, os.PathLike):
+        raise TypeError(
+            f"parse() takes a document's text or bytes, not a path ({os.fspath(data)!r}); "
+            "use billdiff.read(path)"
+        )
+    if not isinstance(data, str) or "\n" in data or len(data) > 4096:
+        return
+    name = data.strip()
+    if _PATH_LIKE.fullmatch(name) or (name and os.path.isfile(name)):
+        raise InputError(
+            f"parse() takes a document's text, and {name!r} looks like a file name; "
+            "use billdiff.read(path) to read a file"
+        )
+
+
 def parse(
     data: str | bytes, *, profile: str | Profile | None = None, source: str = "<string>"
 ) -> Bill:
-    """Parse a document given as text or bytes into a Bill, with warnings (``Bill.warnings``)
-    when the structure found is doubtful (see :mod:`billdiff.diagnose`)."""
+    """Parse a document given as its text (``str``) or its bytes (any format billdiff reads)
+    into a Bill, with warnings (``Bill.warnings``) when the structure found is doubtful (see
+    :mod:`billdiff.diagnose`).
+
+    ``data`` is the document itself, never a file name: to parse a file, use :func:`read`
+    (``compare`` and ``history`` take paths too). A one-line ``str`` that names an existing
+    file or looks like a file name (``"first-reading.txt"``) is refused with an
+    :class:`InputError` rather than parsed as a bill of one line; a path object is a
+    ``TypeError``."""
+    _refuse_a_path(data)
     try:
         return _parse_data(data, profile, source)
     except RecursionError:
@@ -229,11 +263,51 @@ def _one_tradition(
 
 
 def render(comparison: Comparison, format: str = "text", **kwargs: bool) -> str:
-    """A comparison as text in the named format ("text", "json", "html")."""
-    renderer = get_renderer(format)
-    for key, value in kwargs.items():
-        setattr(renderer, key, value)
-    return renderer.render(comparison)
+    """A comparison as text in the named format ("text", "json", "html"; any case). The
+    keywords are the format's own options (text: ``color``, ``all_articles``); one the
+    format does not take is a ``TypeError`` naming it, never silently ignored."""
+    cls = type(get_renderer(format))
+    accepted = [
+        name
+        for name, param in inspect.signature(cls.__init__).parameters.items()
+        if param.kind is inspect.Parameter.KEYWORD_ONLY
+    ]
+    unknown = sorted(set(kwargs) - set(accepted))
+    if unknown:
+        takes = ", ".join(accepted) if accepted else "none"
+        raise TypeError(
+            f"render() got an unexpected keyword argument {unknown[0]!r} for the "
+            f"{cls.name} format (it takes: {takes})"
+        )
+    return cls(**kwargs).render(comparison)
+
+
+#: Suffixes of documents that no report is written as (billdiff reads them, or writes XML
+#: with ``parse``): an output so named, with no format given, is refused rather than filled
+#: with terminal text.
+_NOT_A_REPORT = frozenset({"xml", "akn", "pdf", "docx", "doc", "odt", "rtf", "md", "markdown"})
+
+
+def output_format(
+    format: str | None, output: PathLike | None, formats: Collection[str], default: str = "text"
+) -> str:
+    """The format to write, lower-cased: the one named, else the one the output file's suffix
+    names among ``formats`` (``report.html`` -> ``"html"``), else ``default`` (no output file,
+    no suffix, or one that names no document kind). A suffix of a document kind that is not
+    among ``formats`` (``.xml``, ``.pdf``) is an :class:`InputError`: the file would hold
+    something its name does not say."""
+    if format is not None:
+        return format.lower()
+    if output is None:
+        return default
+    suffix = os.path.splitext(os.fspath(output))[1].lower().lstrip(".")
+    if suffix in formats:
+        return suffix
+    if suffix in _NOT_A_REPORT:
+        raise InputError(
+            f"no report is written as .{suffix}; name the format with -f", source=os.fspath(output)
+        )
+    return default
 
 
 def history(

@@ -5,28 +5,36 @@ Renderers only render: the word spans are computed once, here in the model, and 
 
 from __future__ import annotations
 
+import enum
 import functools
+import warnings
 from collections import Counter
 from dataclasses import dataclass, field
 
 from billdiff.model import Bill, StructureWarning, Unit
-from billdiff.textdiff import Span, count_words
+from billdiff.textdiff import Noise, Span, count_words
+
+
+class ChangeKind(enum.StrEnum):
+    """How an article changed, in the order used for counts and legends. Members are strings
+    ("modified"): the JSON is unchanged and ``change.kind == "modified"`` holds."""
+
+    UNCHANGED = "unchanged"
+    RENUMBERED = "renumbered"
+    MODIFIED = "modified"
+    MOVED = "moved"
+    SPLIT = "split"
+    MERGED = "merged"
+    EXCLUDED = "excluded"
+    ADDED = "added"
+    DELETED = "deleted"
+
 
 #: Every kind of change, in the order used for counts and legends.
-CHANGE_KINDS: tuple[str, ...] = (
-    "unchanged",
-    "renumbered",
-    "modified",
-    "moved",
-    "split",
-    "merged",
-    "excluded",
-    "added",
-    "deleted",
-)
+CHANGE_KINDS: tuple[ChangeKind, ...] = tuple(ChangeKind)
 
 #: Classes of noise (see :class:`~billdiff.textdiff.Span`), which options can ignore.
-NOISE_CLASSES: tuple[str, ...] = ("whitespace", "quotes", "dashes", "numbering", "reference")
+NOISE_CLASSES: tuple[Noise, ...] = tuple(Noise)
 
 
 @dataclass(frozen=True)
@@ -48,7 +56,7 @@ class Side:
 class Change:
     """One pair of articles (or an article on one side only) and how it changed."""
 
-    kind: str
+    kind: ChangeKind
     old: Side | None
     new: Side | None
     similarity: float = 1.0
@@ -104,6 +112,19 @@ class Reading:
         return cls(bill.source, bill.title, label, date, bill.profile, bill.language, bill.warnings)
 
 
+class _Counts(dict[str, int]):
+    """``Comparison.counts`` was a method: ``counts()`` still answers, with a warning, so that
+    a program written for it keeps running while it is updated."""
+
+    def __call__(self) -> dict[str, int]:
+        warnings.warn(
+            "Comparison.counts is a property: write comparison.counts, not counts()",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        return dict(self)
+
+
 @dataclass(frozen=True)
 class Comparison:
     """The changes between two readings, one entry per article pair, in reading order."""
@@ -120,11 +141,15 @@ class Comparison:
     @property
     def changed(self) -> bool:
         """Did anything change, in the articles or in the text around them?"""
-        return any(change.kind != "unchanged" for change in (*self.changes, *self.frame))
+        return any(change.kind != ChangeKind.UNCHANGED for change in (*self.changes, *self.frame))
 
+    @property
     def counts(self) -> dict[str, int]:
+        """The number of articles of each kind of change, every kind in :data:`CHANGE_KINDS`
+        order (0 included)."""
         counter = Counter(change.kind for change in self.changes)
-        return {kind: counter.get(kind, 0) for kind in CHANGE_KINDS}
+        # plain strings as keys: printed, the counts read as the JSON writes them
+        return _Counts({kind.value: counter.get(kind, 0) for kind in CHANGE_KINDS})
 
     @property
     def words_inserted(self) -> int:

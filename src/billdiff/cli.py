@@ -19,6 +19,8 @@ from billdiff.changes import NOISE_CLASSES
 from billdiff.compare import Options
 from billdiff.errors import BilldiffError, escape_controls
 from billdiff.model import StructureWarning
+from billdiff.render import all_renderers
+from billdiff.textdiff import Noise
 
 app = typer.Typer(
     add_completion=False,
@@ -44,6 +46,14 @@ MaxBytesOpt = Annotated[
 ]
 OutputOpt = Annotated[
     Path | None, typer.Option("--output", "-o", help="Write here instead of standard output.")
+]
+FormatOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--format",
+        "-f",
+        help="text, json or html, in any case (default: the one -o's suffix names, else text).",
+    ),
 ]
 
 
@@ -191,7 +201,7 @@ def parse(
 def diff(
     old: Annotated[Path, typer.Argument(help="The older reading.")],
     new: Annotated[Path, typer.Argument(help="The newer reading.")],
-    format: Annotated[str, typer.Option("--format", "-f", help="text, json or html.")] = "text",
+    format: FormatOpt = None,
     output: OutputOpt = None,
     profile: ProfileOpt = None,
     ignore: Annotated[
@@ -221,7 +231,11 @@ def diff(
     if unknown:
         _fail(f"unknown noise class {unknown[0]!r} (known: {', '.join(NOISE_CLASSES)})")
     _check_output(output, [old, new])
-    options = Options(old_label=old_label, new_label=new_label, ignore=ignored)
+    options = Options(
+        old_label=old_label, new_label=new_label, ignore=frozenset(map(Noise, ignored))
+    )
+    formats = [name for cls in all_renderers() for name in (cls.name, *cls.aliases)]
+    format = _run(lambda: api.output_format(format, output, formats))
     extra: dict[str, bool] = {}
     if format in ("text", "txt", "terminal"):
         use_color = (
@@ -256,13 +270,16 @@ def history(
     ] = None,
     date: Annotated[list[str] | None, typer.Option("--date", help="A date per reading.")] = None,
     stage: Annotated[list[str] | None, typer.Option("--stage", help="A stage per reading.")] = None,
-    format: Annotated[str, typer.Option("--format", "-f", help="text, json or html.")] = "text",
+    format: FormatOpt = None,
     output: OutputOpt = None,
     profile: ProfileOpt = None,
     max_bytes: MaxBytesOpt = api.DEFAULT_MAX_BYTES,
 ) -> None:
     """Follow every article across all readings of a bill."""
-    if format.lower() not in ("text", "txt", "json", "html"):
+    from billdiff.render.history import FORMATS
+
+    format = _run(lambda: api.output_format(format, output, FORMATS))
+    if format not in FORMATS:
         _fail(f"unknown output format {format!r} (known: text, json, html)")
     if manifest is not None and files:
         _fail("give either reading files or --manifest, not both")

@@ -16,12 +16,12 @@ from dataclasses import dataclass, field
 
 from billdiff import parallel
 from billdiff.align import Item, Pair, align, dice
-from billdiff.changes import Change, Comparison, Reading, Side
+from billdiff.changes import NOISE_CLASSES, Change, ChangeKind, Comparison, Reading, Side
 from billdiff.errors import ProfileError
 from billdiff.model import Bill, Unit
 from billdiff.normalize import dashes, nfc, quotes, spaces
 from billdiff.profiles import Profile, get_profile
-from billdiff.textdiff import Span, diff_words
+from billdiff.textdiff import Noise, Span, diff_words
 
 
 @dataclass(frozen=True)
@@ -34,7 +34,22 @@ class Options:
     new_label: str = ""
     old_date: str = ""
     new_date: str = ""
-    ignore: frozenset[str] = field(default_factory=frozenset)
+    ignore: frozenset[Noise] = field(default_factory=frozenset)
+
+    def __post_init__(self) -> None:
+        # The CLI checks its --ignore; a program gets the same answer here, at once, instead
+        # of a misspelt class that silently ignores nothing.
+        if isinstance(self.ignore, (str, bytes)):
+            raise TypeError(
+                f"Options(ignore=...) takes a set of noise classes, not the string {self.ignore!r}"
+            )
+        unknown = sorted(set(self.ignore) - set(NOISE_CLASSES), key=str)
+        if unknown:
+            raise ValueError(
+                f"Options(ignore=...): unknown noise class {unknown[0]!r} "
+                f"(known: {', '.join(NOISE_CLASSES)})"
+            )
+        object.__setattr__(self, "ignore", frozenset(map(Noise, self.ignore)))
 
 
 def compare(old: Bill, new: Bill, options: Options | None = None) -> Comparison:
@@ -154,8 +169,8 @@ def _merge(spans: Sequence[Span]) -> list[Span]:
     for span in spans:
         if not span.text:
             continue
-        if out and out[-1].op == span.op and out[-1].noise == span.noise:
-            out[-1] = Span(span.op, out[-1].text + span.text, span.noise)
+        if out and out[-1].op == span.op and out[-1].classes == span.classes:
+            out[-1] = Span(span.op, out[-1].text + span.text, span.classes)
         else:
             out.append(span)
     return out
@@ -242,25 +257,26 @@ class _Engine:
         new = news[pair.new] if pair.new is not None else None
         if old is None:
             assert new is not None
-            return Change("added", None, Side.of(new), 0.0)
+            return Change(ChangeKind.ADDED, None, Side.of(new), 0.0)
         if new is None:
-            return Change("deleted", Side.of(old), None, 0.0)
+            return Change(ChangeKind.DELETED, Side.of(old), None, 0.0)
         before, after = Side.of(old), Side.of(new)
         spans: list[Span] = []
         parts: list[Change] = []
         if before.text != after.text:
             spans, parts = self.body_spans(old, new)
+        kind: ChangeKind
         if pair.relation:
-            kind = pair.relation
+            kind = ChangeKind(pair.relation)
         elif not pair.in_order:
-            kind = "moved"
+            kind = ChangeKind.MOVED
         elif _same(before.text, after.text) or self._ignorable(spans):
-            kind = "unchanged" if old.label == new.label else "renumbered"
+            kind = ChangeKind.UNCHANGED if old.label == new.label else ChangeKind.RENUMBERED
         elif self._is_stub(new, self.new_profile) and not self._is_stub(old, self.old_profile):
-            kind = "excluded"
+            kind = ChangeKind.EXCLUDED
         else:
-            kind = "modified"
-        if kind in ("unchanged", "renumbered") and not spans:
+            kind = ChangeKind.MODIFIED
+        if kind in (ChangeKind.UNCHANGED, ChangeKind.RENUMBERED) and not spans:
             return Change(kind, before, after, pair.similarity)
         return Change(kind, before, after, pair.similarity, tuple(spans), tuple(parts))
 
@@ -274,13 +290,13 @@ class _Engine:
         if before is None and after is None:
             return ()
         if before is None or after is None:
-            return (Change("added" if before is None else "deleted", before, after, 0.0),)
+            added = before is None
+            return (Change(ChangeKind.ADDED if added else ChangeKind.DELETED, before, after, 0.0),)
         if before.text == after.text:
-            return (Change("unchanged", before, after, 1.0),)
+            return (Change(ChangeKind.UNCHANGED, before, after, 1.0),)
         spans = self.classify(list(diff_words(before.text, after.text)))
-        kind = (
-            "unchanged" if _same(before.text, after.text) or self._ignorable(spans) else "modified"
-        )
+        same = _same(before.text, after.text) or self._ignorable(spans)
+        kind = ChangeKind.UNCHANGED if same else ChangeKind.MODIFIED
         score = dice(
             Counter(_WORDS.findall(before.text.casefold())),
             Counter(_WORDS.findall(after.text.casefold())),
@@ -290,7 +306,7 @@ class _Engine:
     def _ignorable(self, spans: Sequence[Span]) -> bool:
         edits = [s for s in spans if s.op != "equal"]
         ignore = self.options.ignore
-        return bool(edits) and all(s.noise and set(s.noise.split(",")) <= ignore for s in edits)
+        return bool(edits) and all(s.classes and set(s.classes) <= ignore for s in edits)
 
     @staticmethod
     def _is_stub(unit: Unit, profile: Profile | None) -> bool:
@@ -333,7 +349,7 @@ class _Engine:
         if not has_old or not has_new:
             return _Chunk(has_old, has_new, list(diff_words(old.text(), new.text())))
         body = list(change.spans) or ([Span("equal", new.body_text())] if new.body_text() else [])
-        noise = "numbering" if _same(old.body_text(), new.body_text()) else ""
+        noise = (Noise.NUMBERING,) if _same(old.body_text(), new.body_text()) else ()
         if old.num == new.num:
             num = [Span("equal", new.num)]
         else:
@@ -353,7 +369,7 @@ class _Engine:
         k = 0
         while k < len(out):
             span = out[k]
-            if span.op == "equal" or span.noise:
+            if span.op == "equal" or span.classes:
                 k += 1
                 continue
             nxt = out[k + 1] if k + 1 < len(out) else None
@@ -368,30 +384,34 @@ class _Engine:
                 k += 2
                 continue
             if not span.text.strip():
-                out[k] = Span(span.op, span.text, "whitespace")
+                out[k] = Span(span.op, span.text, (Noise.WHITESPACE,))
             k += 1
         return out
 
-    def _replacement_noise(self, deleted: str, inserted: str, before: str, after: str) -> str:
+    def _replacement_noise(
+        self, deleted: str, inserted: str, before: str, after: str
+    ) -> tuple[Noise, ...]:
         if _WORDS.findall(deleted) != _WORDS.findall(inserted):
             # whitespace, quotes and dashes are no word characters: the words differ, so only
             # a renumbered reference can be noise (the usual case, checked first for speed)
             return self._reference_noise(deleted, inserted, before, after)
         if spaces(deleted) == spaces(inserted):
-            return "whitespace"
+            return (Noise.WHITESPACE,)
         if spaces(quotes(deleted)) == spaces(quotes(inserted)):
-            return "quotes"
+            return (Noise.QUOTES,)
         if spaces(dashes(deleted)) == spaces(dashes(inserted)):
-            return "dashes"
+            return (Noise.DASHES,)
         if spaces(dashes(quotes(deleted))) == spaces(dashes(quotes(inserted))):
-            return "quotes,dashes"  # one replacement that needs both
+            return (Noise.QUOTES, Noise.DASHES)  # one replacement that needs both
         return self._reference_noise(deleted, inserted, before, after)
 
-    def _reference_noise(self, deleted: str, inserted: str, before: str, after: str) -> str:
+    def _reference_noise(
+        self, deleted: str, inserted: str, before: str, after: str
+    ) -> tuple[Noise, ...]:
         if (
             _LABEL.match(deleted)
             and self.references.get(deleted) == inserted
             and (_REF_BEFORE.search(before) or _REF_AFTER.match(after))
         ):
-            return "reference"
-        return ""
+            return (Noise.REFERENCE,)
+        return ()

@@ -20,7 +20,10 @@ PREFIXES: dict[str, str] = {
     "note": "hcontainer",
 }
 
-_UNSAFE = re.compile(r"[^\w-]+")
+# Anything but a letter or a digit, "_" included: in an eId "_" separates a prefix from its
+# number and "__" one step from the next, so "art_312_32_7" would read as nested levels; the
+# naming convention writes that number "312-32-7".
+_UNSAFE = re.compile(r"[\W_]+")
 _SPACE = re.compile(r"\s+")
 
 
@@ -37,13 +40,15 @@ def clean_num(label: str) -> str:
     'a'
     >>> clean_num("1.2")
     '1-2'
+    >>> clean_num("312_32_7")
+    '312-32-7'
     >>> clean_num("")
     ''
     """
-    if label.isalnum():  # the usual number: nothing to clean (\w is isalnum() or "_")
+    if label.isalnum():  # the usual number: nothing to clean
         return label
     label = _SPACE.sub("", label)
-    return _UNSAFE.sub("-", label).strip("-_")
+    return _UNSAFE.sub("-", label).strip("-")
 
 
 def component(kind: str, label: str, ordinal: int) -> str:

@@ -20,6 +20,7 @@ step and found again later (same number, or the same text) continues its lineage
 
 from __future__ import annotations
 
+import enum
 import os
 import tomllib
 from collections.abc import Sequence
@@ -27,7 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from billdiff.align import Item, align
-from billdiff.changes import Change, Comparison, Side
+from billdiff.changes import Change, ChangeKind, Comparison, Side
 from billdiff.compare import Options, compare
 from billdiff.errors import InputError
 from billdiff.model import Bill
@@ -105,13 +106,26 @@ class Dossier:
         return cls(tuple(readings), str(table.get("title", "")), str(profile) if profile else None)
 
 
+class Presence(enum.StrEnum):
+    """The kinds of step that are no change between two readings: an article back after an
+    earlier deletion, or absent from a reading."""
+
+    RESTORED = "restored"
+    ABSENT = "absent"
+
+
+#: How an article got to a reading: "added" at its first reading, then the kind of change, or
+#: one of :class:`Presence`.
+StepKind = ChangeKind | Presence
+
+
 @dataclass(frozen=True)
 class Step:
     """An article as it stands in one reading, and how it got there from the reading before."""
 
     reading: int
     side: Side | None  # None: absent from this reading
-    kind: str  # "added" at its first reading, then the kind of change; "absent" when gone
+    kind: StepKind
     change: Change | None = None
 
 
@@ -159,7 +173,7 @@ class History:
             if step.side is None:
                 segments = []
                 continue
-            if not segments or step.change is None or step.kind in ("restored",):
+            if not segments or step.change is None or step.kind == Presence.RESTORED:
                 segments = [BlameSegment(step.side.text, step.reading)] if step.side.text else []
             elif step.change.spans:
                 segments = _carry(segments, step.change.spans, step.reading)
@@ -241,7 +255,9 @@ def build(dossier: Dossier, bills: Sequence[Bill], options: Options | None = Non
     current: dict[str, int] = {}  # eId in the current reading -> lineage index
     previous: int | None = None
     for unit in bills[0].articles() or bills[0].body:
-        previous = current[unit.eid] = new_lineage(0, Step(0, Side.of(unit), "added"), previous)
+        previous = current[unit.eid] = new_lineage(
+            0, Step(0, Side.of(unit), ChangeKind.ADDED), previous
+        )
     gone: list[int] = []  # lineages absent from the current reading (may be restored)
     for k, comparison in enumerate(comparisons, start=1):
         following: dict[str, int] = {}
@@ -252,15 +268,15 @@ def build(dossier: Dossier, bills: Sequence[Bill], options: Options | None = Non
                 assert change.old is not None
                 index = current.get(change.old.eid)
                 if index is not None and lineages[index][k] is None:
-                    lineages[index][k] = Step(k, None, "deleted", change)
+                    lineages[index][k] = Step(k, None, ChangeKind.DELETED, change)
                     gone.append(index)
                 continue
             if change.old is None:  # added, or an article removed earlier coming back
                 index = restored.get(change.new.eid)
                 if index is None:
-                    index = new_lineage(k, Step(k, change.new, "added", change), previous)
+                    index = new_lineage(k, Step(k, change.new, ChangeKind.ADDED, change), previous)
                 else:
-                    lineages[index][k] = Step(k, change.new, "restored", change)
+                    lineages[index][k] = Step(k, change.new, Presence.RESTORED, change)
                     gone.remove(index)
             else:
                 index = current[change.old.eid]
@@ -278,7 +294,7 @@ def build(dossier: Dossier, bills: Sequence[Bill], options: Options | None = Non
     done = []
     for index in order:
         steps = tuple(
-            step if step is not None else Step(k, None, "absent")
+            step if step is not None else Step(k, None, Presence.ABSENT)
             for k, step in enumerate(lineages[index])
         )
         origin = next(s for s in steps if s.side is not None)

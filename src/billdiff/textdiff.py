@@ -7,6 +7,7 @@ mode does with lines, so the diff runs over tokens and a span never splits a wor
 
 from __future__ import annotations
 
+import enum
 import functools
 import re
 from collections import Counter
@@ -32,16 +33,43 @@ TOKEN = re.compile(r"[\w\u0300-\u036f]+|\s+|[^\w\s]")
 _OPS: dict[int, Op] = {0: "equal", 1: "insert", -1: "delete"}
 
 
+class Noise(enum.StrEnum):
+    """A class of edit that a reader need not read (see :class:`Span`), which options can
+    ignore. Members are strings ("quotes"), so JSON and comparisons with text are unchanged;
+    a misspelt member is an error for the type checker, a misspelt string one at run time."""
+
+    WHITESPACE = "whitespace"
+    QUOTES = "quotes"
+    DASHES = "dashes"
+    NUMBERING = "numbering"  # a unit's own number
+    REFERENCE = "reference"  # a cross-reference to a renumbered unit
+
+
 @dataclass(frozen=True)
 class Span:
     """A run of text that is equal in both versions, inserted in the new or deleted from the old."""
 
     op: Op
     text: str
-    #: For an edit that a reader need not read, its class: "whitespace", "quotes", "dashes",
-    #: "numbering" (a unit's own number) or "reference" (a cross-reference to a renumbered unit);
-    #: "quotes,dashes" when one replacement needs both.
-    noise: str = ""
+    #: For an edit that a reader need not read, its classes, in :class:`Noise` order; two
+    #: (quotes, dashes) when one replacement needs both. Empty for a real edit.
+    classes: tuple[Noise, ...] = ()
+
+    def __post_init__(self) -> None:
+        # Spans built with the old joined string ("quotes,dashes") are read into members, so
+        # that a misspelt class is refused here rather than compared as text later.
+        if not self.classes:  # a real edit or an equal run: most spans, nothing to check
+            return
+        given: object = self.classes
+        names = given.split(",") if isinstance(given, str) else self.classes
+        members = {Noise(name) for name in names}
+        object.__setattr__(self, "classes", tuple(n for n in Noise if n in members))
+
+    @property
+    def noise(self) -> str:
+        """The classes as one string, "" for a real edit: "quotes", "quotes,dashes" (as
+        written in the JSON change list)."""
+        return ",".join(self.classes)
 
 
 def tokenize(text: str) -> list[str]:

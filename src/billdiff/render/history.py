@@ -64,7 +64,7 @@ def history_dict(history: History) -> dict[str, Any]:
         "title": history.dossier.title or (history.bills[-1].title if history.bills else ""),
         "readings": readings,
         "steps": [
-            {"from": k, "to": k + 1, "changed": c.changed, "counts": c.counts()}
+            {"from": k, "to": k + 1, "changed": c.changed, "counts": c.counts}
             for k, c in enumerate(history.comparisons)
         ],
         "lineages": [lineage_dict(history, lineage) for lineage in history.lineages],
@@ -109,7 +109,16 @@ def history_html(history: History) -> str:
     return render_history(history)
 
 
-_RENDERERS = {"json": history_json, "text": history_text, "txt": history_text, "html": history_html}
+_RENDERERS = {
+    "json": history_json,
+    "text": history_text,
+    "txt": history_text,
+    "html": history_html,
+    "htm": history_html,
+}
+
+#: The names ``render_history`` takes (any case), aliases included.
+FORMATS = tuple(_RENDERERS)
 
 
 def render_history(history: History, format: str = "text") -> str:

@@ -206,7 +206,7 @@ def _readings(history: History) -> list[ReadingView]:
     for k, (info, bill) in enumerate(zip(history.dossier.readings, history.bills, strict=True)):
         counts: tuple[tuple[str, str, int], ...] = ()
         if k:
-            counter = history.comparisons[k - 1].counts()
+            counter = history.comparisons[k - 1].counts
             order = [kind for kind in _changes.CHANGE_KINDS if kind != "unchanged"]
             counts = tuple((kind, _label(kind), counter[kind]) for kind in order if counter[kind])
         out.append(

@@ -78,7 +78,7 @@ def comparison_dict(comparison: Comparison) -> dict[str, Any]:
         "new": reading_dict(comparison.new),
         "summary": {
             "changed": comparison.changed,
-            "counts": comparison.counts(),
+            "counts": comparison.counts,
             "words_inserted": comparison.words_inserted,
             "words_deleted": comparison.words_deleted,
         },

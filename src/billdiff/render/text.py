@@ -44,7 +44,7 @@ class TextRenderer(Renderer):
         old = comparison.old.label or comparison.old.source
         new = comparison.new.label or comparison.new.source
         out.append(self._c(_BOLD, f"billdiff: {old} -> {new}"))
-        counts = ", ".join(f"{n} {kind}" for kind, n in comparison.counts().items() if n)
+        counts = ", ".join(f"{n} {kind}" for kind, n in comparison.counts.items() if n)
         out.append(
             f"{len(comparison.changes)} articles: {counts}; "
             f"{comparison.words_inserted} words inserted, {comparison.words_deleted} deleted"
