@@ -6,7 +6,7 @@ import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, BinaryIO
+from typing import TYPE_CHECKING, BinaryIO, Literal, overload
 
 from billdiff import akn, parallel
 from billdiff.changes import Comparison
@@ -190,8 +190,19 @@ def _read_pair(
     return old_bill, new_bill
 
 
-def render(comparison: Comparison, format: str = "text", **kwargs: bool) -> str:
-    """A comparison as text in the named format ("text", "json", "html")."""
+@overload
+def render(comparison: Comparison, format: Literal["docx", "word"], **kwargs: bool) -> bytes: ...
+@overload
+def render(
+    comparison: Comparison,
+    format: Literal["text", "txt", "terminal", "json", "html", "htm", "report"] = "text",
+    **kwargs: bool,
+) -> str: ...
+@overload
+def render(comparison: Comparison, format: str, **kwargs: bool) -> str | bytes: ...
+def render(comparison: Comparison, format: str = "text", **kwargs: bool) -> str | bytes:
+    """A comparison in the named format: text ("text", "json", "html") or, for "docx", the
+    bytes of a Word document with tracked changes."""
     renderer = get_renderer(format)
     for key, value in kwargs.items():
         setattr(renderer, key, value)

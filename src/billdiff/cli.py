@@ -191,7 +191,10 @@ def parse(
 def diff(
     old: Annotated[Path, typer.Argument(help="The older reading.")],
     new: Annotated[Path, typer.Argument(help="The newer reading.")],
-    format: Annotated[str, typer.Option("--format", "-f", help="text, json or html.")] = "text",
+    format: Annotated[
+        str,
+        typer.Option("--format", "-f", help="text, json, html or docx (Word, tracked changes)."),
+    ] = "text",
     output: OutputOpt = None,
     profile: ProfileOpt = None,
     ignore: Annotated[
@@ -230,8 +233,12 @@ def diff(
             else (output is None and sys.stdout is not None and sys.stdout.isatty())
         )
         extra = {"color": use_color, "all_articles": all_articles}
+    elif format in ("docx", "word"):
+        if output is None and sys.stdout is not None and sys.stdout.isatty():
+            # a zip archive on a terminal is garbage on the screen; through a pipe it is bytes
+            _fail("a docx is a binary file: use -o FILE or redirect standard output")
     elif format not in ("json", "html", "htm", "report"):
-        _fail(f"unknown output format {format!r} (known: text, json, html)")
+        _fail(f"unknown output format {format!r} (known: text, json, html, docx)")
     comparison = _run(
         lambda: api.compare(old, new, options=options, profile=profile, max_bytes=max_bytes)
     )
