@@ -15,9 +15,9 @@ revision gives the new reading's articles; rejecting every one gives the old rea
   that rejecting gives the old article once. A merge likewise writes the new article once;
 - a renumbered, moved, split, merged or excluded article carries a comment saying so, and so
   does any article whose number changed ("modified: Статья 3 → Статья 4");
-- an article whose edits are all noise of an ``--ignore`` class (its kind is "unchanged") is
-  written as the new text, untracked, with a comment naming the noise: with ``--ignore``,
-  rejecting gives the new wording there, as the other reports call those articles unchanged.
+- noise is tracked like any edit, so that nothing of the old reading is lost; an article whose
+  edits are all spacing or noise of an ``--ignore`` class (its kind is "unchanged") gets a
+  comment saying it is counted as unchanged.
 
 XML 1.0 cannot carry most control characters: each is written as its visible Unicode "control
 picture" (U+0001 -> U+2401), as the text report does, and a lone surrogate or U+FFFE/U+FFFF as
@@ -280,7 +280,7 @@ class _Writer:
             return _label(change.kind)
         if change.kind == "unchanged" and any(s.op != "equal" for s in change.spans):
             classes = sorted({c for s in change.spans if s.noise for c in s.noise.split(",")})
-            return f"ignored noise, not tracked: {', '.join(classes)}"
+            return f"noise only ({', '.join(classes) or 'spacing'}): counted as unchanged"
         return ""
 
     def body(self, change: Change, old: Side | None, new: Side | None) -> None:
@@ -291,7 +291,7 @@ class _Writer:
             op = "insert" if old is None else "delete"
             self.add_text(paragraph, side.text, op)
             self.mark_paragraph(paragraph, op)
-        elif change.kind == "unchanged" or not change.spans:
+        elif not change.spans:
             self.add_text(paragraph, new.text)
         else:
             for span in change.spans:
