@@ -18,7 +18,7 @@ from lxml import etree
 
 import billdiff
 from billdiff.changes import Change, Comparison, Reading, Side
-from billdiff.render.docx import visible
+from billdiff.render.docx import labels, visible
 from billdiff.textdiff import diff_words
 
 from .conftest import FIXTURES
@@ -110,12 +110,44 @@ def test_sample_accept_all_gives_the_new_reading_and_reject_all_the_old() -> Non
     # the renumbered article: its old number deleted, the new one inserted, and a comment
     comments = _part(data, "word/comments.xml")
     said = ["".join(c.itertext()) for c in comments.iter(f"{W}comment")]
-    assert "modified: Статья 3 → Статья 4" in said
-    assert "renumbered: Статья 4 → Статья 5" in said
+    assert "изменена: Статья 3 → Статья 4" in said
+    assert "перенумерована: Статья 4 → Статья 5" in said
     rejected = [h.split(".")[0] for h, _ in articles(data, "reject")]
     assert rejected == ["Статья 1", "Статья 2", "Статья 3", "Статья 4"]
     accepted = [h.split(".")[0] for h, _ in articles(data, "accept")]
     assert accepted == ["Статья 1", "Статья 2", "Статья 3", "Статья 4", "Статья 5"]
+
+
+def _first_page(data: bytes) -> str:
+    body = _part(data, "word/document.xml").find(f"{W}body")
+    assert body is not None
+    return "\n".join("".join(p.itertext()) for p in body.iter(f"{W}p"))
+
+
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [
+        ("ru", ["Прежняя редакция", "Изменения по видам", "изменена", "Статей: 5;"]),
+        ("kk", ["Бұрынғы редакция", "Өзгерістер түрлері бойынша", "өзгертілді"]),
+        ("de", ["Bisherige Fassung", "Änderungen nach Art", "geändert", "5 Artikel;"]),
+        ("fr", ["Version précédente", "Modifications par type", "modifié"]),
+        ("en", ["Old reading", "Changes per kind", "modified", "5 articles;"]),
+        ("sw", ["Old reading", "Changes per kind", "modified"]),  # no labels: English
+    ],
+)
+def test_the_first_page_speaks_the_bills_language(language: str, words: list[str]) -> None:
+    comparison = billdiff.compare(billdiff.read(OLD), billdiff.read(NEW))
+    spoken = Comparison(Reading(language=language), Reading(language=language), comparison.changes)
+    text = _first_page(billdiff.render(spoken, "docx"))
+    for word in words:
+        assert word in text
+
+
+def test_every_language_has_every_label() -> None:
+    table = labels()
+    assert {"en", "ru", "kk", "de", "fr"} <= table.keys()
+    for language, words in table.items():
+        assert words.keys() == table["en"].keys(), language
 
 
 def test_an_iso_reading_date_is_the_revision_date() -> None:
@@ -229,7 +261,7 @@ def test_libreoffice_converts_the_docx_to_pdf(tmp_path: Path) -> None:
     reader = pypdf.PdfReader(tmp_path / "changes.pdf")
     assert 2 <= len(reader.pages) <= 5
     text = "\n".join(page.extract_text() for page in reader.pages)
-    assert "Changes per kind" in text
+    assert "Изменения по видам" in text  # the first page in the bill's language
     assert "Статья 4. Права дружинников" in text
     assert "обязан" in text
 

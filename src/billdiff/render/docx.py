@@ -27,12 +27,15 @@ U+FFFD; nothing is dropped. A tab is a ``w:tab`` and a line break a ``w:br``.
 from __future__ import annotations
 
 import io
+import json
 import os
 import re
 import zipfile
 from collections import Counter
 from collections.abc import Iterable
 from datetime import date
+from functools import cache
+from importlib import resources
 from typing import TYPE_CHECKING, cast
 
 from billdiff import changes as _changes
@@ -57,12 +60,22 @@ COMMENTED_KINDS = frozenset({"renumbered", "moved", "split", "merged", "excluded
 _ILLEGAL = re.compile("[\x00-\x08\x0b-\x1f\ud800-\udfff\ufffe\uffff]")
 _LINE = re.compile(r"(\n|\t)")
 
-#: What the first page says of the text around the articles, by eId.
-FRAME_TITLES = {
-    "preface": "Before the articles",
-    "outside": "Outside the articles",
-    "conclusions": "After the articles",
-}
+
+@cache
+def labels() -> dict[str, dict[str, str]]:
+    """The report's own words, by language code: ``templates/docx-labels.json``, data that a
+    translator can extend (the first page is for the bill's readers, issue 18). Kinds of change
+    are "kind.<kind>", the text around the articles "frame.<eId>"; noise classes keep their
+    English names, as in every report."""
+    text = resources.files("billdiff.render").joinpath("templates", "docx-labels.json")
+    loaded: dict[str, dict[str, str]] = json.loads(text.read_text("utf-8"))
+    return loaded
+
+
+def labels_for(language: str) -> dict[str, str]:
+    """The report's words for a language code ("ru", "kk", "de-AT"); English for any other."""
+    table = labels()
+    return table.get(language.lower().split("-")[0], table["en"])
 
 
 def visible(text: str) -> str:
@@ -114,9 +127,13 @@ class _Writer:
         import docx
 
         self.comparison = comparison
+        self.words = labels_for(comparison.new.language or comparison.old.language)
         self.doc: Document = docx.Document()
         self.date = _iso_date(comparison.new) or _iso_date(comparison.old)
         self.next_id = 1
+
+    def kind(self, kind: str) -> str:
+        return self.words.get(f"kind.{kind}", _label(kind))
 
     # -- revisions ---------------------------------------------------------------------------
 
@@ -184,39 +201,42 @@ class _Writer:
     def first_page(self) -> None:
         c = self.comparison
         title = (c.new.title or c.old.title).strip()
-        self.doc.add_heading(visible(title) if title else "billdiff comparison", level=0)
-        self._reading_line("Old reading", c.old)
-        self._reading_line("New reading", c.new)
-        for reading, what in ((c.old, "old reading"), (c.new, "new reading")):
+        words = self.words
+        self.doc.add_heading(visible(title) if title else words["title"], level=0)
+        self._reading_line(words["old"], c.old)
+        self._reading_line(words["new"], c.new)
+        for reading, what in ((c.old, words["old"]), (c.new, words["new"])):
             # before any count: a reader must know the structure is doubtful before trusting it
             for warning in reading.warnings:
                 paragraph = self.doc.add_paragraph()
-                paragraph.add_run(f"Warning ({what}): ").bold = True
+                paragraph.add_run(f"{words['warning']} ({what}): ").bold = True
                 paragraph.add_run(visible(warning.message))
-        self.doc.add_heading("Changes per kind", level=1)
+        self.doc.add_heading(words["per_kind"], level=1)
         counter = Counter(change.kind for change in c.changes)
         kinds = [k for k in _changes.CHANGE_KINDS if counter[k]]
         kinds += sorted(k for k in counter if k not in _changes.CHANGE_KINDS)
         table = self.doc.add_table(rows=0, cols=2)
         for kind in kinds:
             cells = table.add_row().cells
-            cells[0].text = _label(kind)
+            cells[0].text = self.kind(kind)
             cells[1].text = str(counter[kind])
         self.doc.add_paragraph(
-            f"{len(c.changes)} articles; {c.words_inserted} words inserted, "
-            f"{c.words_deleted} deleted."
+            words["summary"].format(n=len(c.changes), ins=c.words_inserted, dele=c.words_deleted)
         )
         most = sorted(
             (ch for ch in c.changes if ch.words_inserted + ch.words_deleted),
             key=lambda ch: -(ch.words_inserted + ch.words_deleted),
         )[:MOST_CHANGED]
         if most:
-            self.doc.add_heading("Most changed articles", level=1)
+            self.doc.add_heading(words["most"], level=1)
             for change in most:
                 self.doc.add_paragraph(
                     visible(
-                        f"{_name(change.new or change.old)}: +{change.words_inserted} "
-                        f"−{change.words_deleted} words ({_label(change.kind)})"
+                        f"{_name(change.new or change.old)}: "
+                        + words["words"].format(
+                            ins=change.words_inserted, dele=change.words_deleted
+                        )
+                        + f" ({self.kind(change.kind)})"
                     ),
                     style="List Bullet",
                 )
@@ -274,18 +294,17 @@ class _Writer:
         ref_run.append(ref)
         p.append(ref_run)
 
-    @staticmethod
-    def _note(change: Change) -> str:
+    def _note(self, change: Change) -> str:
         old, new = change.old, change.new
         if old is not None and new is not None and old.num != new.num:
             # a modified article can have a new number too: the comment says so whatever the kind
             was, now = old.num.rstrip(". ") or old.eid, new.num.rstrip(". ") or new.eid
-            return f"{_label(change.kind)}: {was} → {now}"
+            return f"{self.kind(change.kind)}: {was} → {now}"
         if change.kind in COMMENTED_KINDS:
-            return _label(change.kind)
+            return self.kind(change.kind)
         if change.kind == "unchanged" and any(s.op != "equal" for s in change.spans):
             classes = sorted({c for s in change.spans if s.noise for c in s.noise.split(",")})
-            return f"noise only ({', '.join(classes) or 'spacing'}): counted as unchanged"
+            return self.words["noise"].format(classes=", ".join(classes) or "whitespace")
         return ""
 
     def body(self, change: Change, old: Side | None, new: Side | None) -> None:
@@ -326,7 +345,7 @@ class _Writer:
 
     def frame(self, changes: Iterable[Change]) -> None:
         for change in changes:
-            self.doc.add_heading(FRAME_TITLES.get(change.eid, change.eid), level=1)
+            self.doc.add_heading(self.words.get(f"frame.{change.eid}", change.eid), level=1)
             self.body(change, change.old, change.new)
 
     def render(self) -> bytes:
@@ -336,7 +355,7 @@ class _Writer:
         props.author = props.last_modified_by = AUTHOR
         props.title = visible((c.new.title or c.old.title).strip())[:250]
         props.comments = "Changes between two readings, as tracked revisions, by billdiff."
-        self.doc.add_heading("The new reading, with changes tracked", level=1)
+        self.doc.add_heading(self.words["body"], level=1)
         self.frame(ch for ch in c.frame if ch.eid == "preface")
         self.articles(c.changes)
         self.frame(ch for ch in c.frame if ch.eid != "preface")
