@@ -150,6 +150,40 @@ def test_every_language_has_every_label() -> None:
         assert words.keys() == table["en"].keys(), language
 
 
+def _side(eid: str, num: str, text: str) -> Side:
+    return Side(eid, num, num.split()[-1].rstrip("."), "", text)
+
+
+def test_split_merged_and_deleted_articles_accept_and_reject_to_each_reading() -> None:
+    """A split names the old article twice and a merge the new one: each is written once, so
+    rejecting gives every old article once; a deleted article stays in place, deleted."""
+    a, b1 = _side("art_1", "Article 1.", "one two"), _side("art_1", "Article 1.", "one")
+    b2 = _side("art_2", "Article 2.", "two")
+    c, d = _side("art_3", "Article 3.", "three"), _side("art_4", "Article 4.", "four")
+    cd = _side("art_3", "Article 3.", "three four")
+    gone = _side("art_5", "Article 5.", "gone")
+    changes = (
+        Change("split", a, b1, 0.5, diff_words(a.text, b1.text)),
+        Change("split", a, b2, 0.5, diff_words(a.text, b2.text)),
+        Change("merged", c, cd, 0.5, diff_words(c.text, cd.text)),
+        Change("merged", d, cd, 0.5, diff_words(d.text, cd.text)),
+        Change("deleted", gone, None, 0.0),
+    )
+    data = billdiff.render(Comparison(Reading(), Reading(), changes), "docx")
+    assert articles(data, "accept") == [
+        ("Article 1.", "one"),
+        ("Article 2.", "two"),
+        ("Article 3.", "three four"),
+    ]
+    assert [t for _, t in articles(data, "reject")] == ["one two", "three", "four", "gone"]
+    root = _part(data, "word/document.xml")
+    deleted = [p for p in root.iter(f"{W}p") if p.find(f"{W}pPr/{W}rPr/{W}del") is not None]
+    # the second old article of the merge is deleted where it stood, as the deleted article
+    assert ["".join(p.itertext()) for p in deleted] == ["Article 4.", "four", "Article 5.", "gone"]
+    said = ["".join(x.itertext()) for x in _part(data, "word/comments.xml").iter(f"{W}comment")]
+    assert said == ["split", "split", "merged", "merged"]
+
+
 def test_an_iso_reading_date_is_the_revision_date() -> None:
     old, new = billdiff.read(OLD), billdiff.read(NEW)
     comparison = billdiff.compare(old, new)
