@@ -4,13 +4,16 @@ staff can open, comment, accept or reject in Word or LibreOffice.
 python-docx builds the package (styles, headings, tables, comments); it has no API for
 revisions, so the ``w:ins``/``w:del`` elements are written directly as OOXML elements.
 
-The document is a first page (the two readings, structure warnings, counts per kind, the most
-changed articles), then every article in the order of the comparison: a "Heading 2" paragraph
+The document is a first page in the bill's language (the two readings, structure warnings,
+counts per kind, the most changed articles; words from ``templates/docx-labels.json``), then every article in the order of the comparison: a "Heading 2" paragraph
 with its number and heading (Word's navigation pane lists them), then its text, one paragraph
 with line breaks, each word-level edit a tracked revision by "billdiff". Accepting every
 revision gives the new reading's articles; rejecting every one gives the old reading's:
 
 - an added article is inserted (its paragraph marks too), a deleted one stays in place deleted;
+- a moved article is written at its new place with its word edits, not as a Word move
+  (``w:moveFrom``/``w:moveTo``): the comparison does not keep the old reading's order, so
+  rejecting gives each old article once but a moved one out of its old place;
 - a split old article is written with its first new part; the other parts are insertions, so
   that rejecting gives the old article once. A merge likewise writes the new article once;
 - a renumbered, moved, split, merged or excluded article carries a comment saying so, and so
