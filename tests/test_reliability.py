@@ -761,7 +761,7 @@ def test_html_reports_escape_file_names_and_labels(tmp_path: Path) -> None:
     [
         (("diff", OLD, NEW, "--profile", "klingon"), "unknown profile 'klingon'"),
         (("parse", NEW, "--profile", "klingon"), "unknown profile 'klingon'"),
-        (("diff", OLD, NEW, "--format", "docx"), "unknown output format 'docx'"),
+        (("diff", OLD, NEW, "--format", "odt"), "unknown output format 'odt'"),
         (("history", OLD, NEW, "--format", "pdf"), "unknown output format 'pdf'"),
         (("diff", OLD, NEW, "--ignore", "everything"), "unknown noise class 'everything'"),
     ],
@@ -784,8 +784,8 @@ def test_unknown_profile_through_the_api() -> None:
 
 def test_unknown_format_through_the_api() -> None:
     comparison = billdiff.compare(billdiff.parse(BILL), billdiff.parse(BILL))
-    with pytest.raises(RenderError, match="docx"):
-        billdiff.render(comparison, "docx")
+    with pytest.raises(RenderError, match="odt"):
+        billdiff.render(comparison, "odt")
 
 
 def _blocked(tmp_path: Path) -> Path:

@@ -7,7 +7,7 @@ import os
 import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, BinaryIO
+from typing import TYPE_CHECKING, BinaryIO, Literal, overload
 
 from billdiff import akn, parallel
 from billdiff.changes import Comparison
@@ -262,10 +262,21 @@ def _one_tradition(
     return parse(old_data, profile=new.profile, source=old_source), new
 
 
-def render(comparison: Comparison, format: str = "text", **kwargs: bool) -> str:
-    """A comparison as text in the named format ("text", "json", "html"; any case). The
-    keywords are the format's own options (text: ``color``, ``all_articles``); one the
-    format does not take is a ``TypeError`` naming it, never silently ignored."""
+@overload
+def render(comparison: Comparison, format: Literal["docx", "word"], **kwargs: bool) -> bytes: ...
+@overload
+def render(
+    comparison: Comparison,
+    format: Literal["text", "txt", "terminal", "json", "html", "htm", "report"] = "text",
+    **kwargs: bool,
+) -> str: ...
+@overload
+def render(comparison: Comparison, format: str, **kwargs: bool) -> str | bytes: ...
+def render(comparison: Comparison, format: str = "text", **kwargs: bool) -> str | bytes:
+    """A comparison in the named format (any case): text ("text", "json", "html") or, for
+    "docx", the bytes of a Word document with tracked changes. The keywords are the format's
+    own options (text: ``color``, ``all_articles``); one the format does not take is a
+    ``TypeError`` naming it, never silently ignored."""
     cls = type(get_renderer(format))
     accepted = [
         name

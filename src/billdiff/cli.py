@@ -52,7 +52,8 @@ FormatOpt = Annotated[
     typer.Option(
         "--format",
         "-f",
-        help="text, json or html, in any case (default: the one -o's suffix names, else text).",
+        help="text, json or html (diff: docx too, Word with tracked changes), in any case "
+        "(default: the one -o's suffix names, else text).",
     ),
 ]
 
@@ -244,8 +245,12 @@ def diff(
             else (output is None and sys.stdout is not None and sys.stdout.isatty())
         )
         extra = {"color": use_color, "all_articles": all_articles}
+    elif format in ("docx", "word"):
+        if output is None and sys.stdout is not None and sys.stdout.isatty():
+            # a zip archive on a terminal is garbage on the screen; through a pipe it is bytes
+            _fail("a docx is a binary file: use -o FILE or redirect standard output")
     elif format not in ("json", "html", "htm", "report"):
-        _fail(f"unknown output format {format!r} (known: text, json, html)")
+        _fail(f"unknown output format {format!r} (known: text, json, html, docx)")
     comparison = _run(
         lambda: api.compare(old, new, options=options, profile=profile, max_bytes=max_bytes)
     )

@@ -11,14 +11,17 @@ from billdiff.textdiff import Span
 
 
 class Renderer:
-    """Turns a Comparison into text. Renderers only render: they never recompute a diff."""
+    """Turns a Comparison into text, or bytes for a binary format (docx). Renderers only
+    render: they never recompute a diff."""
 
     name: ClassVar[str] = ""
     aliases: ClassVar[tuple[str, ...]] = ()
     extension: ClassVar[str] = ""
     media_type: ClassVar[str] = "text/plain"
+    #: True when :meth:`render` returns bytes (a package such as docx), not text.
+    binary: ClassVar[bool] = False
 
-    def render(self, comparison: Comparison) -> str:
+    def render(self, comparison: Comparison) -> str | bytes:
         raise NotImplementedError
 
 
