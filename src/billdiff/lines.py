@@ -21,7 +21,7 @@ _EMPHASIS = re.compile(r"^(?P<mark>\*{1,3}|_{1,3})(?P<inner>[^*_\s](?:.*?[^*_\s]
 # A closing mark after the first words with no opening one: what is left of "**Art. 2** Title"
 # when a reader has taken the opening mark for the edge of an emphasised line.
 _ORPHAN_CLOSE = re.compile(
-    r"^(?P<words>[^*_\s][^*_]{0,40}?[^*_\s])(?:\*{1,3}|_{1,3})(?=[\s.,:;–—-]|$)"
+    r"^(?P<words>[^*_\s][^*_]{0,40}?[^*_\s])\*{1,3}(?=[\s.,:;–—-]|$)"
 )
 _EMPTY_EMPHASIS = re.compile(r"\*{4,}")
 # A list bullet before the words: "- ", "* ", "• ", "· ", "‣ ", "▪ ".
@@ -71,7 +71,8 @@ def undecorate(text: str) -> str:
         if not text:
             return text
     if text[0] not in _DRESSED and not text.endswith(("*", "_", "=", ">")):
-        orphan = _ORPHAN_CLOSE.match(text) if "*" in text or "_" in text else None
+        # stars only: an underscore in a line is more often the text's own ("0_ 0", "____")
+        orphan = _ORPHAN_CLOSE.match(text) if "*" in text else None
         if orphan is None:
             return text
         text = orphan["words"] + text[orphan.end() :]
