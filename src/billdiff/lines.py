@@ -20,9 +20,7 @@ _HEADING = re.compile(r"^(?:#+|=+)[ \t]+(?P<words>.*?)(?:[ \t]+(?:#+|=+))?[ \t]*
 _EMPHASIS = re.compile(r"^(?P<mark>\*{1,3}|_{1,3})(?P<inner>[^*_\s](?:.*?[^*_\s])?)(?P=mark)")
 # A closing mark after the first words with no opening one: what is left of "**Art. 2** Title"
 # when a reader has taken the opening mark for the edge of an emphasised line.
-_ORPHAN_CLOSE = re.compile(
-    r"^(?P<words>[^*_\s][^*_]{0,40}?[^*_\s])\*{1,3}(?=[\s.,:;–—-]|$)"
-)
+_ORPHAN_CLOSE = re.compile(r"^(?P<words>[^*_\s][^*_]{0,40}?[^*_\s])\*{1,3}(?=[\s.,:;–—-]|$)")
 _EMPTY_EMPHASIS = re.compile(r"\*{4,}")
 # A list bullet before the words: "- ", "* ", "• ", "· ", "‣ ", "▪ ".
 _BULLET = re.compile(r"^[-*•·‣▪◦][ \t]+(?=\S)")
@@ -61,10 +59,13 @@ def undecorate(text: str) -> str:
     """
     if not text:
         return text
-    if text.count("**") == 1 and "***" not in text:
+    starred = "*" in text
+    if not starred and text[0] not in _DRESSED and not text.endswith(("_", "=", ">")):
+        return text  # most lines: no mark anywhere
+    if starred and text.count("**") == 1 and "***" not in text:
         # a bold mark opened and never closed ("Article **R13-1"): a converter's slip
         text = text.replace("**", "")
-    if "****" in text:
+    if starred and "****" in text:
         # an empty bold pair is no mark at all ("**Art.**** ****2**", from a converter that
         # closed and reopened the bold around a space)
         text = _EMPTY_EMPHASIS.sub("", text)
@@ -72,7 +73,7 @@ def undecorate(text: str) -> str:
             return text
     if text[0] not in _DRESSED and not text.endswith(("*", "_", "=", ">")):
         # stars only: an underscore in a line is more often the text's own ("0_ 0", "____")
-        orphan = _ORPHAN_CLOSE.match(text) if "*" in text else None
+        orphan = _ORPHAN_CLOSE.match(text) if starred else None
         if orphan is None:
             return text
         text = orphan["words"] + text[orphan.end() :]

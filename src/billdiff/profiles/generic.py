@@ -15,7 +15,7 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from itertools import pairwise
+from itertools import compress, pairwise
 
 from billdiff.profiles.base import (
     LATIN_ORDINALS,
@@ -246,13 +246,17 @@ def _learn_from(lines: list[str]) -> _Learnt:
     found_in_order: list[tuple[str, str, int]] = []  # (key, label, index) of every candidate
     spelling: dict[str, str] = {}
     spellings: dict[str, Counter[str]] = defaultdict(Counter)  # how each word is written
-    # The two patterns run over all lines in C (map); Python looks at the hits only.
-    candidates = map(_CANDIDATE.match, lines)
-    number_first = map(_NUMBER_FIRST.match, lines)
-    for index, (first, second) in enumerate(zip(candidates, number_first, strict=True)):
-        if first is None and second is None:  # long lines too: "Art. 2: <its text>" in HTML
-            continue
-        found = first
+    # The patterns run over all lines in C (map, compress); Python looks at the hits only,
+    # long lines too ("Art. 2: <its text>" in HTML).
+    hits = sorted(
+        {
+            *compress(range(len(lines)), map(_CANDIDATE.match, lines)),
+            *compress(range(len(lines)), map(_NUMBER_FIRST.match, lines)),
+        }
+    )
+    for index in hits:
+        found = _CANDIDATE.match(lines[index])
+        second = None if found is not None else _NUMBER_FIRST.match(lines[index])
         if found is not None:
             key = _word_key(found["word"])
             spelling.setdefault(key, found["word"])
@@ -318,7 +322,8 @@ def _learn_from(lines: list[str]) -> _Learnt:
     ]
     groups: list[tuple[int, str]] = []
     group_labels: dict[str, list[str]] = defaultdict(list)
-    for line in lines:
+    for index in compress(range(len(lines)), map(_GROUP.match, lines)):
+        line = lines[index]
         found = _GROUP.match(line) if len(line) <= 300 else None
         if (
             found is not None
