@@ -208,3 +208,9 @@ def test_presentation_marks_that_are_text() -> None:
     bill = billdiff.parse(text, profile="eu")
     assert letters(bill.text()) == letters(text)
     assert "= 0" in bill.text()
+
+
+def test_a_lone_bold_mark_line_is_kept() -> None:
+    """ "**" alone on a line (found by the reliability properties): no heading dress, no crash."""
+    text = "**\nDie Streife darf anhalten, wenn die Voraussetzungen vorliegen."
+    assert letters(billdiff.parse(text, profile="de").text()) == letters(text)

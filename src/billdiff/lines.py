@@ -54,6 +54,8 @@ def undecorate(text: str) -> str:
     'Art. 2 Zuständigkeit'
     >>> undecorate("Article **R13-1")
     'Article R13-1'
+    >>> undecorate("**")
+    ''
     >>> undecorate("a line of law")
     'a line of law'
     """
@@ -65,6 +67,8 @@ def undecorate(text: str) -> str:
     if starred and text.count("**") == 1 and "***" not in text:
         # a bold mark opened and never closed ("Article **R13-1"): a converter's slip
         text = text.replace("**", "")
+        if not text:
+            return text  # "**" alone: nothing but the mark (kept in the document)
     if starred and "****" in text:
         # an empty bold pair is no mark at all ("**Art.**** ****2**", from a converter that
         # closed and reopened the bold around a space)
