@@ -214,3 +214,13 @@ def test_a_lone_bold_mark_line_is_kept() -> None:
     """ "**" alone on a line (found by the reliability properties): no heading dress, no crash."""
     text = "**\nDie Streife darf anhalten, wenn die Voraussetzungen vorliegen."
     assert letters(billdiff.parse(text, profile="de").text()) == letters(text)
+
+
+def test_an_article_whose_line_holds_its_text_takes_no_heading_from_the_next_line() -> None:
+    """Bulgarian "**Чл. 1.** Етичните правила …" (legalize-bg): the short line after it is the
+    next group's heading or more text, never the article's heading."""
+    long = "Етичните правила в този кодекс са приложими спрямо съдебните служители " * 2
+    text = "КОДЕКС\n" + "\n".join(f"**Чл. {n}.** {long}\nРаздел {n + 1}.Цел" for n in range(1, 5))
+    bill = billdiff.parse(text)
+    assert [unit.heading for unit in bill.articles()] == ["", "", "", ""]
+    assert letters(bill.text()) == letters(text)

@@ -430,7 +430,9 @@ class _Parser:
         inner = self.structural(rest) if rest and level.kind == "article" else None
         if inner is not None and not (inner[0].inside_article and inner[0].rank > rank):
             inner = None
-        node.wants_heading = level.heading_on_next_line and not node.heading and inner is None
+        # a line that already holds the unit's text ("Чл. 1. Етичните правила …") has no
+        # heading on the next line: that line is the next unit or more text
+        node.wants_heading = level.heading_on_next_line and not node.heading and not rest
         if inner is not None:
             self.open(*inner, line)
         elif rest:
