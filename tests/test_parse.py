@@ -224,3 +224,10 @@ def test_an_article_whose_line_holds_its_text_takes_no_heading_from_the_next_lin
     bill = billdiff.parse(text)
     assert [unit.heading for unit in bill.articles()] == ["", "", "", ""]
     assert letters(bill.text()) == letters(text)
+
+
+def test_angle_brackets_in_a_dressed_heading_are_text() -> None:
+    """Undressing takes off only real HTML tags (the Markdown reader's rule): "<b and c>" in a
+    heading is words, not a <b> tag."""
+    text = "## Article 1 <b and c>\nText of the article.\n"
+    assert letters(billdiff.parse(text, profile="eu").text()) == letters(text)

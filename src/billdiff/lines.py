@@ -14,6 +14,10 @@ from __future__ import annotations
 
 import re
 
+# HTML left in a text export ("<b>", "</strong>", "<a id=x>", "<br/>"): the Markdown reader's
+# own rule, known elements only, so that "<Agency Name>" or "<b and c>" stays text.
+from billdiff.readers.text import HTML_TAG as _TAG
+
 # Heading marks: Markdown "#" of any depth, AsciiDoc/wiki "=" (closing marks too: "== A ==").
 _HEADING = re.compile(r"^(?:#+|=+)[ \t]+(?P<words>.*?)(?:[ \t]+(?:#+|=+))?[ \t]*$")
 # A whole line (or its start) in bold or italic: "**Article 5**", "__§ 5__ Title", "*Art. 5*".
@@ -24,13 +28,6 @@ _ORPHAN_CLOSE = re.compile(r"^(?P<words>[^*_\s][^*_]{0,40}?[^*_\s])\*{1,3}(?=[\s
 _EMPTY_EMPHASIS = re.compile(r"\*{4,}")
 # A list bullet before the words: "- ", "* ", "• ", "· ", "‣ ", "▪ ".
 _BULLET = re.compile(r"^[-*•·‣▪◦][ \t]+(?=\S)")
-# HTML left in a text export: "<b>", "</strong>", "<a id=x>", "<br/>" (known names only, so
-# that a placeholder such as "<Agency Name>" is never taken for markup).
-_TAG = re.compile(
-    r"</?(?:a|b|big|br|center|code|div|em|font|h[1-6]|i|p|small|span|strong|sub|sup|u)\b"
-    r"[^<>]*>",
-    re.IGNORECASE,
-)
 # Characters that can start a decorated line: the cheap test that most lines fail.
 _DRESSED = frozenset("#=*_-•·‣▪◦<\t\u00a0")
 

@@ -123,6 +123,8 @@ _TAG = re.compile(
     r"\s*/?>",
     re.IGNORECASE,
 )
+#: The same, for other modules that take HTML residue off a line (billdiff.lines).
+HTML_TAG = _TAG
 # Any depth: Legifrance exports nest the Code's parts under seven and eight "#".
 _HEADING_MARK = re.compile(r"^#+(?:\s+|$)")
 _QUOTE_MARK = re.compile(r"^(?:>\s?)+")
