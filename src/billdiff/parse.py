@@ -27,7 +27,7 @@ from billdiff.profiles.base import (
     LOWER_ROMAN,
     UPPER,
     UPPER_ROMAN,
-    numbering_key,
+    label_key,
     roman_value,
 )
 from billdiff.readers.base import Block, Document
@@ -284,16 +284,16 @@ class _Parser:
 
     def follows(self, level: Level, label: str) -> bool:
         """Does this number come next after the previous unit of its level?"""
-        number = _SEQUENCE.match(label)
-        if number is None:
+        key = _sequence_key(label)
+        if key is None:
             return False
+        n, suffix = key
         previous = self.last_number.get(level.rank)
         if previous is None:
-            return int(number.group(1)) <= 2
-        before = _SEQUENCE.match(previous)
+            return n <= 2
+        before = _sequence_key(previous)
         assert before is not None  # only labels that matched are remembered
-        n, suffix = int(number.group(1)), number.group(2).upper()
-        pn = int(before.group(1))
+        pn = before[0]
         if n == pn:
             # A number inserted after 3 is 3A, 3AA, 3B … in the UK; in Australia one inserted
             # between 33 and 33A is 33AA. Any letters not yet used with 3 go on.
@@ -323,10 +323,9 @@ class _Parser:
             found = level.pattern.match(block.text)
             if found is None:
                 continue
-            number = _SEQUENCE.match(_label_of(self.profile, found))
-            if number is None:
+            after = _sequence_key(_label_of(self.profile, found))
+            if after is None:
                 continue
-            after = (int(number.group(1)), number.group(2).upper())
             return after > key and (within is None or after[0] <= key[0] + within)
         return within is None  # the last unit of its level; a wide jump needs a successor
 
@@ -544,6 +543,12 @@ def find_quotes(profile: Profile, blocks: tuple[Block, ...], toc: set[int]) -> s
     return quoted
 
 
+def _sequence_key(label: str) -> tuple[int, str] | None:
+    """A sequential label as (number, letters): ``"33AA"`` -> ``(33, "AA")``; None if not one."""
+    number = _SEQUENCE.match(label)
+    return None if number is None else (int(number.group(1)), number.group(2).upper())
+
+
 def _article_key(profile: Profile, text: str) -> tuple[int, tuple[int, ...], str] | None:
     """The numbering key of an article heading outside quote marks, or None."""
     if _QUOTE_START.match(text):
@@ -551,7 +556,7 @@ def _article_key(profile: Profile, text: str) -> tuple[int, tuple[int, ...], str
     found = profile.classify(text, in_article=False)
     if found is None or found[0].kind != "article":
         return None
-    return numbering_key(_label_of(profile, found[1]))
+    return label_key(_label_of(profile, found[1]))
 
 
 #: How far past a quotation to look for the bill's next article heading.

@@ -279,7 +279,8 @@ class Profile:
 
     def article_lines(self, lines: list[str]) -> list[tuple[int, NumberKey]]:
         """Where the lines' article headings stand, with the place of each one's number in a
-        numbering (:func:`numbering_key`; roman numerals by their value)."""
+        numbering (:func:`label_key`). Detection compares the longest increasing run of these
+        (a table of contents or quoted articles repeat or break the order and add little)."""
         levels = tuple(level for level in self.levels if level.kind == "article")
         if not levels:
             return []
@@ -314,12 +315,6 @@ class Profile:
                     found_lines.append((index, key))
                     break
         return found_lines
-
-    def article_sequence(self, lines: list[str]) -> int:
-        """How many of the lines' article headings form the longest increasing numbering: the
-        evidence that this profile explains the document's own articles (a table of contents
-        or quoted articles repeat or break the order and add little)."""
-        return len(longest_increasing_keys([key for _, key in self.article_lines(lines)]))
 
     def score(self, lines: list[str]) -> int:
         """How many lines look like articles or chapters of this profile, weighed down when

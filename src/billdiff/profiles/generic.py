@@ -24,9 +24,9 @@ from billdiff.profiles.base import (
     Level,
     NumberKey,
     Profile,
+    _combine,
     label_key,
     nested_in,
-    numbering_key,
     roman_value,
 )
 from billdiff.profiles.registry import register
@@ -78,21 +78,16 @@ _GROUP = re.compile(
 _MIN_SEQUENCE = 3
 
 
-def _group_key(label: str) -> tuple[int, tuple[int, ...], str]:
-    value = roman_value(label)
-    return (value, (), "") if value is not None else numbering_key(label)
-
-
-def sequence_length(labels: Iterable[str], *, roman: bool = False) -> int:
-    """How many of the labels, in order, form the longest increasing numbering.
+def sequence_length(labels: Iterable[str]) -> int:
+    """How many of the labels, in order, form the longest increasing numbering (Roman
+    numerals by their value).
 
     >>> sequence_length(["1", "2", "3A", "2", "3", "4"])
     4
-    >>> sequence_length(["IV", "I", "II"], roman=True)
+    >>> sequence_length(["IV", "I", "II"])
     2
     """
-    keys = [(_group_key if roman else numbering_key)(label) for label in labels]
-    return len(longest_increasing_keys(keys))
+    return len(longest_increasing_keys([label_key(label) for label in labels]))
 
 
 def _article_level(word: str, *, roman: bool = False) -> Level:
@@ -192,8 +187,6 @@ class Generic(Profile):
         # pattern is cached here, not per class.
         combined = self._combined.get(in_article)
         if combined is None:
-            from billdiff.profiles.base import _combine
-
             combined = self._combined[in_article] = _combine(self.levels, in_article)
         return combined
 
@@ -201,9 +194,6 @@ class Generic(Profile):
         """This profile with the heading word and group words learnt from the lines."""
         words, groups, _, _, roman = _learn(lines)
         return Generic(words, groups, roman=roman) if words else self
-
-    def article_sequence(self, lines: list[str]) -> int:
-        return learn(lines)[2]
 
     def article_lines(self, lines: list[str]) -> list[tuple[int, NumberKey]]:
         return _learn(lines)[3]
@@ -280,7 +270,7 @@ def _learn_from(lines: list[str]) -> _Learnt:
     best, length = None, 0
     for roman in (False, True):
         for (key, is_roman), found_labels in labels.items():
-            run = sequence_length(found_labels, roman=True)
+            run = sequence_length(found_labels)
             if is_roman == roman and run > length:
                 best, length = key, run
         if length >= _MIN_SEQUENCE:
@@ -298,7 +288,7 @@ def _learn_from(lines: list[str]) -> _Learnt:
     # "Art. 6:") can outnumber the articles: the numbering they restart under is the articles'.
     for (key, is_roman), outer in places.items():
         if key != best and not is_roman and nested_in(places.get((best, False), []), outer):
-            best, length = key, sequence_length([str(k[0]) for _, k in outer])
+            best, length = key, len(longest_increasing_keys([k for _, k in outer]))
             break
     roman_only = False
     arabic = places.get((best, False), [])
@@ -333,7 +323,7 @@ def _learn_from(lines: list[str]) -> _Learnt:
             group_labels[_word_key(found["word"])].append(found["label"])
             spelling.setdefault(_word_key(found["word"]), found["word"])
     for key, found_labels in group_labels.items():
-        run = sequence_length(found_labels, roman=True)
+        run = sequence_length(found_labels)
         # A group numbers fewer units than the articles, each once, in order.
         if 2 <= run < length and run == len(found_labels):
             groups.append((run, key))
