@@ -261,16 +261,17 @@ def _learn_from(lines: list[str]) -> _Learnt:
     canonical = _abbreviations(spelling)
     # Roman and Arabic numbers are two numberings: an amending act's own «Articolul I, II»
     # and the articles 14, 15 it quotes do not continue each other.
-    labels: dict[tuple[str, bool], list[str]] = defaultdict(list)
-    for key, label, _ in found_in_order:
-        labels[canonical.get(key, key), roman_value(label) is not None].append(label)
+    places: dict[tuple[str, bool], list[tuple[int, NumberKey]]] = defaultdict(list)
+    for key, label, index in found_in_order:
+        roman = roman_value(label) is not None
+        places[canonical.get(key, key), roman].append((index, label_key(label)))
     # An Arabic numbering of articles is preferred to a Roman one: Roman numbers mostly
     # number the groups ("CHAPTER XIV"), and an act's own Roman articles ("Čl. I") are
     # chosen only where nothing is numbered 1, 2, 3.
     best, length = None, 0
     for roman in (False, True):
-        for (key, is_roman), found_labels in labels.items():
-            run = sequence_length(found_labels)
+        for (key, is_roman), heads in places.items():
+            run = len(longest_increasing_keys([number for _, number in heads]))
             if is_roman == roman and run > length:
                 best, length = key, run
         if length >= _MIN_SEQUENCE:
@@ -280,10 +281,6 @@ def _learn_from(lines: list[str]) -> _Learnt:
     # An amending act numbers its own articles in Roman ("Articolul I", "Čl. II") and quotes
     # the articles it inserts, often without quotation marks, in Arabic: an Arabic numbering
     # lying wholly inside one of three or more Roman units is quoted text, not the articles.
-    places: dict[tuple[str, bool], list[tuple[int, NumberKey]]] = defaultdict(list)
-    for key, label, index in found_in_order:
-        roman = roman_value(label) is not None
-        places[canonical.get(key, key), roman].append((index, label_key(label)))
     # Paragraphs numbered afresh in each article ("§ 1:" … under "Art. 3:", "§ 1:" under
     # "Art. 6:") can outnumber the articles: the numbering they restart under is the articles'.
     for (key, is_roman), outer in places.items():
@@ -305,23 +302,18 @@ def _learn_from(lines: list[str]) -> _Learnt:
         if canonical.get(key, key) == best
         for form in (_usual_forms(spellings[key]) or [spelling[key]])
     )
-    at = [
-        (i, label_key(label))
-        for key, label, i in found_in_order
-        if canonical.get(key, key) == best and (not roman_only or roman_value(label) is not None)
-    ]
+    at = sorted(places[best, True] + ([] if roman_only else places[best, False]))
     groups: list[tuple[int, str]] = []
     group_labels: dict[str, list[str]] = defaultdict(list)
     for index in compress(range(len(lines)), map(_GROUP.match, lines)):
         line = lines[index]
         found = _GROUP.match(line) if len(line) <= 300 else None
-        if (
-            found is not None
-            and canonical.get(_word_key(found["word"])) is None
-            and _word_key(found["word"]) != best
-        ):
-            group_labels[_word_key(found["word"])].append(found["label"])
-            spelling.setdefault(_word_key(found["word"]), found["word"])
+        if found is None:
+            continue
+        word = _word_key(found["word"])
+        if canonical.get(word) is None and word != best:
+            group_labels[word].append(found["label"])
+            spelling.setdefault(word, found["word"])
     for key, found_labels in group_labels.items():
         run = sequence_length(found_labels)
         # A group numbers fewer units than the articles, each once, in order.
