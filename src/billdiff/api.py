@@ -81,6 +81,10 @@ def _read_bounded(handle: BinaryIO, max_bytes: int) -> bytes:
 _CHUNK = 1 << 20
 
 
+#: Formats whose structure is marked up rather than found by a profile.
+_XML_KINDS = ("akn", "uslm", "xml")
+
+
 def sniff(data: bytes, source: str = "") -> str:
     """The format of a document: "akn", "uslm", "xml", "html", "docx", "pdf" or "text"
     (see :func:`billdiff.readers.detect.sniff`)."""
@@ -167,7 +171,7 @@ def parse(
 
 def _parse_data(data: str | bytes, profile: str | Profile | None, source: str) -> Bill:
     kind = sniff(data, source) if isinstance(data, bytes) else "text"
-    if kind in ("akn", "uslm", "xml"):
+    if kind in _XML_KINDS:
         assert isinstance(data, bytes)
         bill = _read_xml(data, source)
         # the XML marks its structure up: only the checks on the articles found apply
@@ -234,10 +238,6 @@ def _read_pair(
             old_bill, new_bill, old_data, new_data, os.fspath(old), os.fspath(new)
         )
     return old_bill, new_bill
-
-
-#: Formats whose structure is marked up rather than found by a profile.
-_XML_KINDS = ("akn", "uslm", "xml")
 
 
 def _one_tradition(
@@ -421,7 +421,7 @@ def explain(
     data = _load(path, max_bytes)
     source = os.fspath(path)
     kind = sniff(data, source)
-    if kind in ("akn", "uslm", "xml"):  # structure comes from the XML, not from a profile
+    if kind in _XML_KINDS:  # structure comes from the XML, not from a profile
         bill = _read_xml(data, source)
         return Explanation(bill.profile, 1.0, len(bill.articles()), {}, diagnose(bill))
     document = _document(data, kind, source)
