@@ -578,6 +578,23 @@ def test_the_profile_with_the_longest_article_numbering_wins() -> None:
     assert all(unit.children for unit in bill.articles())  # not the contents' entries
 
 
+def test_a_numbering_that_the_detection_sample_misses_is_found_in_all_lines() -> None:
+    # Detection reads every k-th line of a long document. Five sections among 5,000 lines of
+    # points, each heading on a line the sample skips: all the lines are then read.
+    lines = ["ARRANGEMENT"]
+    for n in range(1, 6):
+        if len(lines) % 2 == 0:
+            lines.append("(z) one more thing;")
+        lines += [f"{n}.", f"Title of section {n}"]
+        lines += [f"({chr(97 + i % 20)}) one thing;" for i in range(1000)]
+    step = len(lines) // 2000
+    assert step > 1 and all(i % step for i, line in enumerate(lines) if line[0].isdigit())
+    profile, _ = detect_profile(lines)
+    assert profile.name == "tz"
+    bill = billdiff.parse("\n".join(lines))
+    assert [unit.label for unit in bill.articles()] == ["1", "2", "3", "4", "5"]
+
+
 def test_by_law_sections_number_and_title_on_one_line() -> None:
     text = "BY-LAW\n" + "\n".join(
         f"{n}. Title number {n}\n(1) The Council may act.\n(2) The Council shall act."
