@@ -33,8 +33,7 @@ from billdiff.readers import Document
 # Presentation around a heading's words: Markdown headings of any depth, wiki/AsciiDoc "="
 # headings, bold/italic markers, list bullets, block quotes' ">" and leading tabs. Quotation
 # marks are not decoration: a quoted heading belongs to an amendment, not to the bill.
-# Spaces but never a line break: the scan runs over the whole text at once, and a pattern
-# that crossed lines would try every line of a long blank run again (quadratic time).
+# Spaces but never a line break: a heading is one line.
 _SPACE = r"[ \t\u00a0\u2000-\u200b\u202f\u3000]"
 _DECORATION = rf"(?:{_SPACE}|[#=>*_•·▪–-])*"
 _TRAILING = " \t=#*_"
@@ -43,12 +42,17 @@ _TRAILING = " \t=#*_"
 # 5, 52ca, 3-1-1, L1142-1, 1er); or, in Kazakh, the number first ("5-бап.", "3-1-бап").
 # Case-insensitive, so upper-case forms match too. One pattern, matched once per line: the
 # scan reads every line of the document (SGB V has 34,000).
-_HEADING_WORDS = (
-    r"article|art\.|artikel|artículo|articulo|articolo|artigo|artykuł|статья|ст\.|стаття"
-    r"|бап|§|section|sec\.|clause|ibara|kifungu"
-)
+_WORDS = (
+    "article", "art.", "artikel", "artículo", "articulo", "articolo", "artigo", "artykuł",
+    "статья", "ст.", "стаття", "бап", "§", "section", "sec.", "clause", "ibara", "kifungu",
+)  # fmt: skip
+_HEADING_WORDS = "|".join(map(re.escape, _WORDS))
+# The first letter of some heading word, or a digit, must follow the decoration: one test
+# that rules most lines out before the words are tried one by one.
+_FIRST = "".join(sorted({word[0] for word in _WORDS}))
 _CANDIDATE = re.compile(
-    rf"^{_DECORATION}(?:(?:{_HEADING_WORDS}){_SPACE}*([A-ZА-Я]{{0,2}}\d+(?:[-.]?\w)*)"
+    rf"^{_DECORATION}(?=[{_FIRST}\d])"
+    rf"(?:(?:{_HEADING_WORDS}){_SPACE}*([A-ZА-Я]{{0,2}}\d+(?:[-.]?\w)*)"
     r"|(\d+(?:-\d+)*)-бап\b)",
     re.IGNORECASE | re.MULTILINE,
 )
@@ -114,15 +118,19 @@ def _number(found: re.Match[str], text: str, end: int) -> str | None:
 
 
 def candidates(text: str) -> list[str]:
-    """The numbers of the lines of ``text`` that look like article headings. One regular
-    expression over the whole text, not a call per line: this reads every line of every
-    document."""
+    """The numbers of the lines of ``text`` that look like article headings."""
+    return _line_candidates(text.split("\n"))
+
+
+def _line_candidates(lines: list[str]) -> list[str]:
+    """The numbers of the lines that look like article headings. The pattern runs over the
+    lines in C (map): this reads every line of every document."""
     numbers = []
-    for found in _CANDIDATE.finditer(text):
-        end = text.find("\n", found.end())
-        number = _number(found, text, len(text) if end < 0 else end)
-        if number is not None:
-            numbers.append(number)
+    for line, found in zip(lines, map(_CANDIDATE.match, lines), strict=True):
+        if found is not None:
+            number = _number(found, line, len(line))
+            if number is not None:
+                numbers.append(number)
     return numbers
 
 
@@ -145,7 +153,7 @@ def diagnose(
         warnings.extend(_dominant(articles) or _swallowing(articles))
     else:
         lines = [block.text for block in document.blocks]
-        numbers = candidates("\n".join(lines))
+        numbers = _line_candidates(lines)
         # one warning per collapse: headings missed by the thousand are not also "swallowed"
         found = _few_or_none(articles, lines, len(numbers))
         warnings.extend(found or _dominant(articles) or _missed(articles, numbers))
@@ -276,9 +284,21 @@ def _swallowing(articles: tuple[Unit, ...]) -> list[StructureWarning]:
 def _own_article_text(article: Unit) -> str:
     """The article's text without the articles nested in it (rare: then they count in their
     own right, so that the outer one is not said to hold them)."""
-    if not any(unit.kind == "article" for unit in article.iter() if unit is not article):
+    if not _holds_articles(article):
         return article.text()  # kept by the unit: compare reads it again
     return "\n".join(_own_article_lines(article))
+
+
+def _holds_articles(article: Unit) -> bool:
+    """Is there an article below this one? (A loop, not Unit.iter's nested generators: this
+    looks at every unit of every article of the document.)"""
+    pending = list(article.children)
+    while pending:
+        unit = pending.pop()
+        if unit.kind == "article":
+            return True
+        pending.extend(unit.children)
+    return False
 
 
 def _own_article_lines(article: Unit) -> Iterable[str]:

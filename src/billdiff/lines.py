@@ -102,3 +102,15 @@ def is_heading_dress(text: str) -> bool:
         return not (text.startswith("= ") and not text.rstrip().endswith("="))
     found = _EMPHASIS.match(text)
     return found is not None and found.end() == len(text.rstrip())
+
+
+def undecorate_all(texts: list[str]) -> list[str]:
+    """:func:`undecorate` of every line. Most lines wear no dress: undecorate's first test is
+    made here, without a call for each line (half the time on a long document)."""
+    dressed = _DRESSED
+    return [
+        undecorate(text)
+        if "*" in text or (text and (text[0] in dressed or text[-1] in "_=>"))
+        else text
+        for text in texts
+    ]

@@ -25,7 +25,7 @@ KINDS: tuple[str, ...] = (
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Unit:
     """One structural unit: a part, chapter, article, paragraph, point or note.
 
@@ -43,6 +43,30 @@ class Unit:
     children: tuple[Unit, ...] = ()
     eid: str = ""
     line: int = field(default=0, compare=False)
+
+    def __init__(
+        self,
+        kind: str,
+        num: str = "",
+        label: str = "",
+        heading: str = "",
+        content: tuple[str, ...] = (),
+        children: tuple[Unit, ...] = (),
+        eid: str = "",
+        line: int = 0,
+    ) -> None:
+        # The fields set in the instance dict at once: a frozen dataclass's own __init__ sets
+        # each through object.__setattr__, twice the time, and a long bill has tens of
+        # thousands of units (tests/test_model.py checks that this stays the dataclass's).
+        fields = self.__dict__
+        fields["kind"] = kind
+        fields["num"] = num
+        fields["label"] = label
+        fields["heading"] = heading
+        fields["content"] = content
+        fields["children"] = children
+        fields["eid"] = eid
+        fields["line"] = line
 
     def iter(self) -> Iterator[Unit]:
         """This unit and every unit below it, in document order."""

@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from billdiff.drafts import Draft, freeze
-from billdiff.lines import is_heading_dress, undecorate
+from billdiff.lines import is_heading_dress, undecorate_all
 from billdiff.model import Bill, PrefaceLine
 from billdiff.profiles import Level, Profile, detect_profile, get_profile
 from billdiff.profiles.base import (
@@ -70,7 +70,7 @@ def parse_detected(
 def detection_lines(document: Document) -> list[str]:
     """The lines a profile is detected from: every line without its dress, since before the
     profile is known nothing says which dressed lines are structural."""
-    return [undecorate(block.text) for block in document.blocks]
+    return undecorate_all([block.text for block in document.blocks])
 
 
 def undress(
@@ -100,7 +100,7 @@ def undress(
         if (plain_dress and is_heading_dress(block.text)) or (
             profile is not None and profile.classify(words, in_article=False) is not None
         ):
-            blocks[index] = replace(block, text=words)
+            blocks[index] = block._replace(text=words)
             changed = True
     return replace(document, blocks=tuple(blocks)) if changed else document
 
@@ -482,10 +482,26 @@ def _label_of(profile: Profile, match: re.Match[str]) -> str:
 
 
 def _conserves(text: str, match: re.Match[str]) -> bool:
-    """Do the number, heading and rest of a matched line hold every character of the line?"""
-    groups = match.groupdict()
-    kept = "".join(groups.get(key) or "" for key in ("num", "heading", "rest"))
-    return _letters(kept) == _letters(text)
+    """Do the number, heading and rest of a matched line hold every character of the line?
+    Only white space may lie outside them."""
+    names = match.re.groupindex
+    spans = []
+    for key in ("num", "heading", "rest"):
+        if key in names:
+            start, stop = match.span(key)
+            if stop > start:  # (-1, -1) when the group took no part
+                spans.append((start, stop))
+    spans.sort()
+    end = 0
+    for start, stop in spans:
+        if start < end:  # nested groups: count the characters they hold
+            groups = match.groupdict()
+            kept = "".join(groups.get(key) or "" for key in ("num", "heading", "rest"))
+            return _letters(kept) == _letters(text)
+        if start > end and not text[end:start].isspace():
+            return False
+        end = stop
+    return end == len(text) or text[end:].isspace()
 
 
 def _letters(text: str) -> int:

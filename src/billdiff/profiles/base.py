@@ -137,14 +137,16 @@ _COMBINED: dict[tuple[type[Profile], bool], re.Pattern[str]] = {}
 
 
 def _combine(levels: tuple[Level, ...], in_article: bool) -> re.Pattern[str]:
-    """The alternation of the levels' patterns, each with its own flags."""
+    """The alternation of the levels' patterns, each with its own flags. Each alternative is
+    the group ``L<i>``, ``i`` the level's index in ``levels``: a match's ``lastgroup`` names
+    the first level that matches (the alternatives are tried in order, as a loop would)."""
     parts: list[str] = []
-    for level in levels:
+    for index, level in enumerate(levels):
         if level.inside_article and not in_article:
             continue
         source = _NAMED_GROUP.sub("(?:", level.pattern.pattern)
         flags = "i" if level.pattern.flags & re.IGNORECASE else ""
-        parts.append(f"(?{flags}:{source})" if flags else f"(?:{source})")
+        parts.append(f"(?P<L{index}>(?{flags}:{source}))" if flags else f"(?P<L{index}>{source})")
     return re.compile("|".join(parts)) if parts else _NEVER
 
 
@@ -222,10 +224,18 @@ class Profile:
     quote_pairs: ClassVar[tuple[tuple[str, str], ...]] = (("«", "»"), ("“", "”"))
 
     def classify(self, text: str, *, in_article: bool) -> tuple[Level, re.Match[str]] | None:
-        # One combined match rules out the ordinary line: parsing stays one regex per line.
-        if not self.any_level(in_article=in_article).match(text):
+        # One combined match rules out the ordinary line, and names the level that matches:
+        # parsing stays one regex per line, and one more for a structural line's groups.
+        combined = self.any_level(in_article=in_article).match(text)
+        if combined is None:
             return None
-        for level in self.levels:
+        first = combined.lastgroup
+        if first is not None:
+            level = self.levels[int(first[1:])]
+            match = level.pattern.match(text)
+            if match:
+                return level, match
+        for level in self.levels:  # not expected: the level's own flags differ, say
             if level.inside_article and not in_article:
                 continue
             match = level.pattern.match(text)
