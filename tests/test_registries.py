@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 
 import billdiff
@@ -45,3 +48,39 @@ def test_renderer_contract(cls: type) -> None:
     assert renderer.extension.startswith(".")
     for alias in cls.aliases:
         assert type(get_renderer(alias)) is cls
+
+
+def test_the_built_in_formats_are_the_renderers_names() -> None:
+    # The formats are known by name before their modules are loaded: the list must say
+    # exactly what the renderers declare.
+    from billdiff.render.base import BUILT_IN, format_names
+
+    declared = {name: cls for cls in all_renderers() for name in (cls.name, *cls.aliases)}
+    assert set(BUILT_IN) == set(declared)
+    for name, module in BUILT_IN.items():
+        assert declared[name].__module__ == f"billdiff.render.{module}"
+    assert set(format_names()) == set(declared)
+
+
+def test_a_comparison_loads_only_the_renderer_it_writes() -> None:
+    # start-up is a large part of a typical bill's time: nothing is imported that the command
+    # does not use, such as lxml for text (a fresh interpreter: the test session has loaded all)
+    code = (
+        "import sys, billdiff\n"
+        "c = billdiff.compare(sys.argv[1], sys.argv[2])\n"
+        "billdiff.render(c, 'json')\n"
+        "print(sorted(m for m in sys.modules if m.startswith(('billdiff.render.', 'jinja2', 'lxml'))))"
+    )
+    out = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            code,
+            str(FIXTURES / "sample.old.txt"),
+            str(FIXTURES / "sample.new.txt"),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert out.strip() == "['billdiff.render.base', 'billdiff.render.json']"

@@ -9,7 +9,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, BinaryIO, Literal, overload
 
-from billdiff import akn, parallel
+from billdiff import parallel
 from billdiff.changes import Comparison
 from billdiff.compare import Options
 from billdiff.compare import compare as _compare
@@ -22,15 +22,14 @@ from billdiff.parse import detection_lines, parse_detected
 from billdiff.parse import parse as _parse
 from billdiff.profiles import Profile, detect_profile, get_profile
 from billdiff.readers import Document, read_text
-from billdiff.readers.akn import is_akn, keepable_eids, read_akn
 from billdiff.readers.detect import sniff as _sniff
-from billdiff.readers.uslm import in_uslm_namespace, read_uslm
-from billdiff.readers.xml import parse_xml
 from billdiff.render import get_renderer
-from billdiff.schema import validate as _validate
 
 if TYPE_CHECKING:  # imported when first used: a diff needs neither
     from billdiff.history import Dossier, History
+
+# The XML readers and writer (lxml) and the schema check are imported when first used too: a
+# text or Markdown bill needs none of them, and start-up is a large part of a small bill's time.
 
 PathLike = str | os.PathLike[str]
 
@@ -92,6 +91,11 @@ def sniff(data: bytes, source: str = "") -> str:
 
 
 def _read_xml(data: bytes, source: str) -> Bill:
+    from billdiff import akn
+    from billdiff.readers.akn import is_akn, keepable_eids, read_akn
+    from billdiff.readers.uslm import in_uslm_namespace, read_uslm
+    from billdiff.readers.xml import parse_xml
+
     root = parse_xml(data, source=source)
     if in_uslm_namespace(root):  # read, or refused by name (a regulation, a fragment)
         return read_uslm(root, source=source)
@@ -378,6 +382,8 @@ def to_xml(bill: Bill) -> bytes:
     A control character in the text (a stray U+0001 or ESC) cannot be written as XML 1.0:
     it is refused with a :class:`RenderError` naming it, its line and its unit, rather than
     dropped; ``diff`` (text, JSON, HTML) still compares such a bill."""
+    from billdiff import akn
+
     try:
         return akn.to_bytes(bill)
     except ValueError:
@@ -440,6 +446,9 @@ def explain(
 
 def validate(path: PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES) -> list[str]:
     """Errors of an XML file against billdiff's Akoma Ntoso schema; empty when valid."""
+    from billdiff.readers.xml import parse_xml
+    from billdiff.schema import validate as _validate
+
     data = _load(path, max_bytes)
     return _validate(parse_xml(data, source=os.fspath(path)))
 

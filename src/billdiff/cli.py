@@ -19,7 +19,7 @@ from billdiff.changes import NOISE_CLASSES
 from billdiff.compare import Options
 from billdiff.errors import BilldiffError, escape_controls
 from billdiff.model import StructureWarning
-from billdiff.render import all_renderers
+from billdiff.render import format_names
 from billdiff.textdiff import Noise
 
 app = typer.Typer(
@@ -235,7 +235,7 @@ def diff(
     options = Options(
         old_label=old_label, new_label=new_label, ignore=frozenset(map(Noise, ignored))
     )
-    formats = [name for cls in all_renderers() for name in (cls.name, *cls.aliases)]
+    formats = format_names()
     format = _run(lambda: api.output_format(format, output, formats))
     extra: dict[str, bool] = {}
     if format in ("text", "txt", "terminal"):

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import enum
 import os
-import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -79,6 +78,8 @@ class Dossier:
     def load(cls, manifest: str | os.PathLike[str], *, data: bytes | None = None) -> Dossier:
         """Read a TOML manifest; reading files are relative to the manifest's folder. ``data``
         is the manifest's content when the caller has read it already (within a size limit)."""
+        import tomllib  # only a history from a manifest needs it
+
         path = Path(manifest)
         try:
             raw = path.read_bytes() if data is None else data

@@ -5,12 +5,9 @@ from __future__ import annotations
 import re
 
 from billdiff.errors import InputError
-from billdiff.readers.uslm import ROOTS, UNMAPPED
 
 #: GPO's USLM 2.x namespace and the House's USLM 1.0 one (US Code titles).
 USLM_NAMESPACES = (b"http://schemas.gpo.gov/xml/uslm", b"http://xml.house.gov/schemas/uslm/1.0")
-#: Root elements of USLM documents (those refused by name too, for a clear message).
-USLM_ROOTS = ROOTS | UNMAPPED
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 # The first element of an XML document, after its prolog (declaration, comments, PIs, DOCTYPE).
@@ -104,8 +101,13 @@ def sniff(data: bytes, source: str = "") -> str:
         name = root_name(data)
         if name in ("akomaNtoso", "akomantoso"):  # the second is Akoma Ntoso 1.0's
             return "akn"
-        if name in USLM_ROOTS and any(ns in head for ns in USLM_NAMESPACES):
-            return "uslm"
+        if any(ns in head for ns in USLM_NAMESPACES):
+            # the reader's roots (those refused by name too, for a clear message); imported
+            # here, with lxml, since a text document needs neither
+            from billdiff.readers.uslm import ROOTS, UNMAPPED
+
+            if name in ROOTS or name in UNMAPPED:
+                return "uslm"
         if name.lower() == "html" or re.match(rb"<!doctype\s+html", stripped, re.I):
             return "html"
         if stripped.startswith(b"<?xml") or hint == "xml":

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from importlib import import_module
 from typing import ClassVar
 
 from billdiff.changes import Comparison
@@ -27,6 +28,21 @@ class Renderer:
 
 _RENDERERS: dict[str, type[Renderer]] = {}
 
+#: The formats billdiff renders itself, by name and alias, and the module of each: a module
+#: is imported when its format is first asked for (a diff written as JSON loads neither jinja2
+#: nor the Word writer; start-up is a large part of a typical bill's time).
+BUILT_IN: dict[str, str] = {
+    "json": "json",
+    "text": "text",
+    "txt": "text",
+    "terminal": "text",
+    "html": "html",
+    "htm": "html",
+    "report": "html",
+    "docx": "docx",
+    "word": "docx",
+}
+
 
 def register(cls: type[Renderer]) -> type[Renderer]:
     for key in (cls.name, *cls.aliases):
@@ -36,7 +52,20 @@ def register(cls: type[Renderer]) -> type[Renderer]:
     return cls
 
 
+def _load(name: str) -> None:
+    module = BUILT_IN.get(name)
+    if module is not None and name not in _RENDERERS:
+        import_module(f"billdiff.render.{module}")
+
+
+def format_names() -> list[str]:
+    """Every format's name and aliases, without loading a renderer."""
+    return list(dict.fromkeys([*BUILT_IN, *_RENDERERS]))
+
+
 def all_renderers() -> list[type[Renderer]]:
+    for name in BUILT_IN:
+        _load(name)
     seen: list[type[Renderer]] = []
     for cls in _RENDERERS.values():
         if cls not in seen:
@@ -45,6 +74,7 @@ def all_renderers() -> list[type[Renderer]]:
 
 
 def get_renderer(name: str) -> Renderer:
+    _load(name.lower())
     try:
         return _RENDERERS[name.lower()]()
     except KeyError:
