@@ -12,7 +12,10 @@ On each large corpus pair (default: de-sgb5-large 03 -> 04, 1.1 MB -> 2.2 MB) it
   diff-match-patch on the whole text with its default 1 s timeout (+ semantic clean-up), and
   ``git diff --no-index --word-diff`` when git is present;
 
-and prints the ratios billdiff / baseline. ``--scaling`` also compares the bill concatenated
+and prints the ratios billdiff / baseline. With ``--before`` (another checkout's ``src/``) or
+``--before-python`` (another environment's Python), the other billdiff's whole command and its
+stages (parse of both files, compare, render, each once in a fresh process) are measured in
+the same run, its runs alternating with this tree's so that the machine's drift weighs on both. ``--scaling`` also compares the bill concatenated
 1x, 2x, 4x and 8x (every copy's §§ renumbered) and fits the growth exponent of the comparison
 time in the number of articles. Times are wall-clock medians of ``--repeat`` runs; the machine
 and the load average are printed with them.
@@ -23,6 +26,7 @@ from __future__ import annotations
 import argparse
 import compileall
 import difflib
+import json
 import math
 import os
 import platform
@@ -73,6 +77,36 @@ def median_command(
     return statistics.median(r[0] for r in results), max(r[1] for r in results)
 
 
+# Each stage once, in a fresh process (no text kept from an earlier call): what the command
+# does, measured the same way for any billdiff that has read, compare and render.
+_STAGES = """
+import json, sys, time
+import billdiff
+old, new = sys.argv[1], sys.argv[2]
+t0 = time.perf_counter()
+a, b = billdiff.read(old), billdiff.read(new)
+t1 = time.perf_counter()
+c = billdiff.compare(a, b)
+t2 = time.perf_counter()
+billdiff.render(c, "html")
+t3 = time.perf_counter()
+print(json.dumps({"parse both files": t1 - t0, "compare": t2 - t1, "render html": t3 - t2}))
+"""
+
+
+def stage_times(python: str, old: Path, new: Path, env: dict[str, str]) -> dict[str, float]:
+    """Seconds of each stage, measured in a fresh process of ``python`` (with ``env``)."""
+    done = subprocess.run(
+        [python, "-c", _STAGES, str(old), str(new)],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, **env},
+    )
+    times: dict[str, float] = json.loads(done.stdout)
+    return times
+
+
 def fmt(seconds: float) -> str:
     return f"{seconds:.3f} s" if seconds < 100 else f"{seconds:.0f} s"
 
@@ -105,11 +139,19 @@ def bench_pair(
             if baseline_src.is_dir():  # its src/ folder, run with this environment's packages
                 compileall.compile_dir(baseline_src / "billdiff", quiet=1)
                 env = {"PYTHONPATH": str(baseline_src)}
-                command = args
+                python = sys.executable
             else:  # the Python of another environment where it is installed, with its packages
                 env = {}
-                command = [str(baseline_src), *args[1:]]
-            before, _ = median_command([*command, "-o", str(out)], repeat, env)
+                python = str(baseline_src)
+            # This machine's speed drifts from minute to minute: the two trees' runs alternate,
+            # so that a drift weighs on both alike.
+            mine, theirs, stages_mine, stages_theirs = [], [], [], []
+            for _ in range(repeat):
+                mine.append(command([*args, "-o", str(out)])[0])
+                theirs.append(command([python, *args[1:], "-o", str(out)], env)[0])
+                stages_mine.append(stage_times(sys.executable, old, new, {}))
+                stages_theirs.append(stage_times(python, old, new, env))
+            whole_alt, before = statistics.median(mine), statistics.median(theirs)
 
     lines_old, lines_new = text_old.splitlines(), text_new.splitlines()
     htmldiff = timed(lambda: difflib.HtmlDiff().make_file(lines_old, lines_new), 1)
@@ -139,7 +181,18 @@ def bench_pair(
         ("billdiff diff --format html (whole command)", fmt(whole)),
         ("the same, one process (BILLDIFF_WORKERS=1)", fmt(single)),
         *(
-            [(f"the same with the billdiff of {baseline_src}", fmt(before))]
+            [
+                ("the whole command again, alternating with the other tree", fmt(whole_alt)),
+                (f"the same with the billdiff of {baseline_src}", fmt(before)),
+                *(
+                    (
+                        f"{stage}, a fresh process (this tree / the other)",
+                        f"{fmt(statistics.median(r[stage] for r in stages_mine))} / "
+                        f"{fmt(statistics.median(r[stage] for r in stages_theirs))}",
+                    )
+                    for stage in ("parse both files", "compare", "render html")
+                ),
+            ]
             if baseline_src is not None
             else []
         ),
