@@ -137,6 +137,10 @@ class Comparison:
     #: article (headings and introductions of parts and chapters, schedules and annexes
     #: without articles; eId "outside") and the back matter (eId "conclusions").
     frame: tuple[Change, ...] = field(default_factory=tuple)
+    #: The eIds of the old reading's units compared, in the old reading's order: ``changes``
+    #: follow the new reading, where a moved article stands at its new place only (the Word
+    #: report writes it at both, as a move).
+    old_order: tuple[str, ...] = field(default_factory=tuple)
 
     @property
     def changed(self) -> bool:

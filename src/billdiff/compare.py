@@ -91,6 +91,7 @@ def compare(old: Bill, new: Bill, options: Options | None = None) -> Comparison:
         new=Reading.of(new, label=options.new_label, date=options.new_date),
         changes=changes,
         frame=(*before, *between, *after),
+        old_order=tuple(unit.eid for unit in old_units),
     )
 
 

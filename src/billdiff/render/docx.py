@@ -35,7 +35,7 @@ import os
 import re
 import zipfile
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date
 from functools import cache
 from importlib import resources
@@ -44,6 +44,7 @@ from typing import TYPE_CHECKING, cast
 from billdiff import changes as _changes
 from billdiff.changes import Change, Comparison, Reading, Side
 from billdiff.render.base import Renderer, register
+from billdiff.sequences import longest_increasing
 
 if TYPE_CHECKING:  # python-docx is imported when a docx is written: other formats need none
     from docx.document import Document
@@ -134,6 +135,7 @@ class _Writer:
         self.doc: Document = docx.Document()
         self.date = _iso_date(comparison.new) or _iso_date(comparison.old)
         self.next_id = 1
+        self.moved_away: set[str] = set()  # old eIds written as moves
 
     def kind(self, kind: str) -> str:
         return self.words.get(f"kind.{kind}", _label(kind))
@@ -325,6 +327,7 @@ class _Writer:
                 self.add_text(paragraph, span.text, span.op)
 
     def articles(self, changes: Iterable[Change]) -> None:
+        entries: list[tuple[Change, Side | None, Side | None]] = []
         seen_old: set[str] = set()
         seen_new: set[str] = set()
         for change in changes:
@@ -343,8 +346,66 @@ class _Writer:
             if (old is None) != (change.old is None) or (new is None) != (change.new is None):
                 # what is left is one side of a split or merge: an insertion or a deletion
                 change = Change(change.kind, old, new, change.similarity)
-            self.heading(change, old, new)
-            self.body(change, old, new)
+            entries.append((change, old, new))
+        moved, after = _moves(entries, self.comparison.old_order)
+        self.moved_away = {
+            old.eid for k, (_, old, new) in enumerate(entries) if k in moved and old and new
+        }
+        for old in after.get(-1, ()):
+            self.old_copy(old)
+        for index, (change, old, new) in enumerate(entries):
+            if index in moved:
+                if old is not None and new is not None:  # moved here; moved away at its old place
+                    self.as_move("w:moveTo", change, old, new)
+            else:
+                self.article(change, old, new)
+            for old in after.get(index, ()):
+                self.old_copy(old)
+
+    def article(self, change: Change, old: Side | None, new: Side | None) -> None:
+        self.heading(change, old, new)
+        self.body(change, old, new)
+
+    def old_copy(self, old: Side) -> None:
+        """An article of the old reading at its old place, when the new reading has it
+        elsewhere (a Word move from here) or not at all (a deletion)."""
+        if old.eid in self.moved_away:
+            self.as_move("w:moveFrom", Change(_changes.ChangeKind.UNCHANGED, old, old), old, old)
+        else:
+            self.article(Change(_changes.ChangeKind.DELETED, old, None), old, None)
+
+    def as_move(self, tag: str, change: Change, old: Side, new: Side) -> None:
+        """Write the article and make its paragraphs one move revision (``w:moveFrom`` at
+        the old place, ``w:moveTo`` at the new, named alike so that Word pairs them): their
+        runs and revisions inside it, their paragraph marks moved too."""
+        body = self.doc.element.body
+        first = len(body.findall(qn("w:p")))  # new paragraphs go before the w:sectPr
+        self.article(change, old, new)
+        paragraphs = body.findall(qn("w:p"))[first:]
+        if not paragraphs:
+            return
+        name = f"move-{old.eid}"[:40]  # the same name at both places pairs them
+        for p in paragraphs:
+            wrapper = self._revision(tag)
+            for child in list(p):
+                if child.tag in (qn("w:r"), qn("w:ins"), qn("w:del")):
+                    wrapper.append(child)
+            p.append(wrapper)
+            ppr = p.get_or_add_pPr()
+            rpr = ppr.find(qn("w:rPr"))
+            if rpr is None:
+                rpr = _el("w:rPr")
+                ppr.append(rpr)
+            for mark in list(rpr):
+                if mark.tag in (qn("w:ins"), qn("w:del")):
+                    rpr.remove(mark)
+            rpr.append(self._revision(tag))
+        start = self._revision(f"{tag}RangeStart")
+        start.set(qn("w:name"), name)
+        end = _el(f"{tag}RangeEnd")
+        end.set(qn("w:id"), str(start.get(qn("w:id"))))
+        paragraphs[0].insert(1 if paragraphs[0].pPr is not None else 0, start)
+        paragraphs[-1].append(end)
 
     def frame(self, changes: Iterable[Change]) -> None:
         for change in changes:
@@ -380,6 +441,38 @@ def _stable(package: bytes) -> bytes:
             member.compress_type = zipfile.ZIP_DEFLATED
             target.writestr(member, source.read(info.filename))
     return out.getvalue()
+
+
+def _moves(
+    entries: list[tuple[Change, Side | None, Side | None]], old_order: Sequence[str]
+) -> tuple[set[int], dict[int, list[Side]]]:
+    """The entries (written in the new reading's order) whose old article is out of the old
+    reading's order, and where each of those old articles goes: after the entry at index k
+    (-1: before the first). The entries in order are the longest run whose old articles keep
+    their old order; every other old article is written again after the one that came before
+    it in the old reading, so that rejecting every revision gives the old reading in order."""
+    place = {eid: i for i, eid in enumerate(old_order)}
+    olds = [
+        (k, place[old.eid])
+        for k, (_, old, _) in enumerate(entries)
+        if old is not None and old.eid in place
+    ]
+    in_order = {k for k, _ in longest_increasing(olds)}
+    moved = {k for k, _ in olds} - in_order
+    entry_of = {old.eid: k for k, (_, old, _) in enumerate(entries) if old is not None}
+    after: dict[int, list[Side]] = {}
+    last = -1  # the entry after which the next old article goes
+    for eid in old_order:
+        k = entry_of.get(eid)
+        if k is None:
+            continue
+        if k in moved:
+            side = entries[k][1]
+            assert side is not None
+            after.setdefault(last, []).append(side)
+        else:
+            last = k
+    return moved, after
 
 
 @register
