@@ -48,6 +48,7 @@ from billdiff.sequences import longest_increasing
 
 if TYPE_CHECKING:  # python-docx is imported when a docx is written: other formats need none
     from docx.document import Document
+    from docx.oxml.text.paragraph import CT_P
     from docx.oxml.xmlchemy import BaseOxmlElement
     from docx.text.paragraph import Paragraph
 
@@ -120,6 +121,17 @@ def qn(tag: str) -> str:
     return name
 
 
+def _mark_properties(p: CT_P) -> BaseOxmlElement:
+    """The run properties of a paragraph's mark (``w:pPr/w:rPr``), where a revision of the
+    paragraph itself is recorded; made when missing."""
+    ppr = p.get_or_add_pPr()
+    rpr = ppr.find(qn("w:rPr"))
+    if rpr is None:
+        rpr = _el("w:rPr")
+        ppr.append(rpr)  # w:rPr comes last in w:pPr but for w:sectPr/w:pPrChange
+    return cast("BaseOxmlElement", rpr)
+
+
 def _label(kind: str) -> str:
     return kind.replace("_", " ").replace("-", " ")
 
@@ -184,12 +196,9 @@ class _Writer:
         article), so that accepting or rejecting removes the paragraph, not only its text."""
         if op == "equal":
             return
-        ppr = paragraph._p.get_or_add_pPr()
-        rpr = ppr.find(qn("w:rPr"))
-        if rpr is None:
-            rpr = _el("w:rPr")
-            ppr.append(rpr)  # w:rPr comes last in w:pPr but for w:sectPr/w:pPrChange
-        rpr.append(self._revision("w:ins" if op == "insert" else "w:del"))
+        _mark_properties(paragraph._p).append(
+            self._revision("w:ins" if op == "insert" else "w:del")
+        )
 
     # -- the first page ----------------------------------------------------------------------
 
@@ -391,11 +400,7 @@ class _Writer:
                 if child.tag in (qn("w:r"), qn("w:ins"), qn("w:del")):
                     wrapper.append(child)
             p.append(wrapper)
-            ppr = p.get_or_add_pPr()
-            rpr = ppr.find(qn("w:rPr"))
-            if rpr is None:
-                rpr = _el("w:rPr")
-                ppr.append(rpr)
+            rpr = _mark_properties(p)
             for mark in list(rpr):
                 if mark.tag in (qn("w:ins"), qn("w:del")):
                     rpr.remove(mark)
