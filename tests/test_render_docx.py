@@ -18,8 +18,9 @@ from lxml import etree
 
 import billdiff
 from billdiff.changes import Change, Comparison, Reading, Side
+from billdiff.compare import Options
 from billdiff.render.docx import labels, visible
-from billdiff.textdiff import diff_words
+from billdiff.textdiff import Noise, Span, diff_words
 
 from .conftest import FIXTURES
 from .test_reliability_corpus import PAIRS
@@ -102,7 +103,9 @@ def test_sample_accept_all_gives_the_new_reading_and_reject_all_the_old() -> Non
     root = _part(data, "word/document.xml")
     revisions = root.findall(f".//{W}ins") + root.findall(f".//{W}del")
     assert revisions
-    assert {r.get(f"{W}author") for r in revisions} == {"billdiff"}
+    # the renumbered reference and the new article numbers are noise: reviewers of their own
+    authors = {r.get(f"{W}author") for r in revisions}
+    assert authors == {"billdiff", "billdiff: numbering", "billdiff: reference"}
     assert len({r.get(f"{W}id") for r in revisions}) == len(revisions)
     headings = [h for h, _ in articles(data, "accept")]
     assert headings[0].startswith("Статья 1.")
@@ -229,6 +232,98 @@ def test_a_moved_article_is_a_word_move_and_rejecting_puts_it_back() -> None:
     assert root.find(f".//{W}moveTo//{W}ins") is not None
     said = ["".join(x.itertext()) for x in _part(data, "word/comments.xml").iter(f"{W}comment")]
     assert said == ["moved"]
+
+
+def _revisions_by_author(data: bytes) -> dict[str, list[str]]:
+    root = _part(data, "word/document.xml")
+    found: dict[str, list[str]] = {}
+    for r in root.iter(f"{W}ins", f"{W}del"):
+        text = "".join(r.itertext())
+        if text:  # a tracked paragraph mark carries no text
+            found.setdefault(str(r.get(f"{W}author")), []).append(text)
+    return found
+
+
+def test_noise_is_tracked_under_a_reviewer_per_class_and_the_first_page_says_so() -> None:
+    old = _side("art_1", "Article 1.", "See “Article 2” and Article 2 — there.")
+    new = _side("art_1", "Article 1.", "See «Article 2» and Article 3 - there, now.")
+    spans = (
+        Span("equal", "See "),
+        Span("delete", "“", (Noise.QUOTES,)),
+        Span("insert", "«", (Noise.QUOTES,)),
+        Span("equal", "Article 2"),
+        Span("delete", "”", (Noise.QUOTES,)),
+        Span("insert", "»", (Noise.QUOTES,)),
+        Span("equal", " and Article "),
+        Span("delete", "2", (Noise.REFERENCE,)),
+        Span("insert", "3", (Noise.REFERENCE,)),
+        Span("equal", " "),
+        Span("delete", "—", (Noise.DASHES,)),
+        Span("insert", "-", (Noise.DASHES,)),
+        Span("equal", " there"),
+        Span("insert", ", now"),
+        Span("equal", "."),
+    )
+    comparison = Comparison(Reading(), Reading(), (Change("modified", old, new, 0.9, spans),))
+    data = billdiff.render(comparison, "docx")
+    by_author = _revisions_by_author(data)
+    assert set(by_author) == {
+        "billdiff",
+        "billdiff: quotes",
+        "billdiff: dashes",
+        "billdiff: reference",
+    }
+    assert by_author["billdiff"] == [", now"]
+    assert by_author["billdiff: reference"] == ["2", "3"]
+    # nothing is lost: each reading is still one accept or reject away
+    assert [t for _, t in articles(data, "accept")] == [new.text]
+    assert [t for _, t in articles(data, "reject")] == [old.text]
+    assert "reviewers of its own (“billdiff: dashes”, “billdiff: quotes”" in _first_page(data)
+
+
+def _after_first_page(data: bytes, mode: str) -> str:
+    """The text from the heading that starts on a new page, every revision accepted or
+    rejected."""
+    body = _part(data, "word/document.xml").find(f"{W}body")
+    assert body is not None
+    paragraphs = list(body.iter(f"{W}p"))
+    start = next(
+        k for k, p in enumerate(paragraphs) if p.find(f"{W}pPr/{W}pageBreakBefore") is not None
+    )
+    drop = DROPPED[mode]
+    return "\n".join(
+        _text(p, drop)
+        for p in paragraphs[start:]
+        if not any(p.find(f"{W}pPr/{W}rPr/{tag}") is not None for tag in drop)
+    )
+
+
+def test_ignored_noise_is_left_untracked_in_its_new_form() -> None:
+    old, new = billdiff.read(OLD), billdiff.read(NEW)
+    ignoring = billdiff.compare(old, new, options=Options(ignore=frozenset({"reference"})))
+    data = billdiff.render(ignoring, "docx")
+    assert set(_revisions_by_author(data)) == {"billdiff", "billdiff: numbering"}
+    # accepting still gives the new reading; rejecting gives the old one but for the
+    # references, which stand in their new form, as asked
+    assert [t for _, t in articles(data, "accept")] == [
+        visible(Side.of(u).text) for u in new.articles()
+    ]
+    tracked = billdiff.render(billdiff.compare(old, new), "docx")
+    # the sample's renumbered references are in its preface: after the first page, the
+    # untracked document reads as the tracked one accepted, and rejected but for them
+    assert _after_first_page(data, "accept") == _after_first_page(tracked, "accept")
+    untracked, rejected = _after_first_page(data, "reject"), _after_first_page(tracked, "reject")
+    assert untracked != rejected
+    assert untracked == rejected.replace("Статья 4. Вступление", "Статья 5. Вступление", 1)
+    assert "Не отслеживаются, по запросу: reference;" in _first_page(data)  # a Russian bill
+
+
+def test_cli_dates_the_revisions(tmp_path: Path) -> None:
+    out = tmp_path / "c.docx"
+    done = run("diff", OLD, NEW, "-o", out, "--old-date", "2024-01-10", "--new-date", "2024-03-01")
+    assert done.returncode == 1, done.stderr
+    root = _part(out.read_bytes(), "word/document.xml")
+    assert {e.get(f"{W}date") for e in root.iter(f"{W}ins", f"{W}del")} == {"2024-03-01T00:00:00Z"}
 
 
 def test_an_iso_reading_date_is_the_revision_date() -> None:

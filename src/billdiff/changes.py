@@ -141,6 +141,9 @@ class Comparison:
     #: follow the new reading, where a moved article stands at its new place only (the Word
     #: report writes it at both, as a move).
     old_order: tuple[str, ...] = field(default_factory=tuple)
+    #: The classes of noise the comparison was asked to ignore (``Options.ignore``): the Word
+    #: report leaves such edits untracked.
+    ignored: frozenset[Noise] = field(default_factory=frozenset)
 
     @property
     def changed(self) -> bool:

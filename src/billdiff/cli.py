@@ -215,6 +215,12 @@ def diff(
     ] = None,
     old_label: Annotated[str, typer.Option(help="A name for the older reading.")] = "",
     new_label: Annotated[str, typer.Option(help="A name for the newer reading.")] = "",
+    old_date: Annotated[
+        str, typer.Option(help="The older reading's date (an ISO date also dates Word revisions).")
+    ] = "",
+    new_date: Annotated[
+        str, typer.Option(help="The newer reading's date (an ISO date also dates Word revisions).")
+    ] = "",
     all_articles: Annotated[
         bool, typer.Option("--all", help="Text format: list unchanged articles too.")
     ] = False,
@@ -233,7 +239,11 @@ def diff(
         _fail(f"unknown noise class {unknown[0]!r} (known: {', '.join(NOISE_CLASSES)})")
     _check_output(output, [old, new])
     options = Options(
-        old_label=old_label, new_label=new_label, ignore=frozenset(map(Noise, ignored))
+        old_label=old_label,
+        new_label=new_label,
+        old_date=old_date,
+        new_date=new_date,
+        ignore=frozenset(map(Noise, ignored)),
     )
     formats = format_names()
     format = _run(lambda: api.output_format(format, output, formats))

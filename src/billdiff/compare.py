@@ -92,6 +92,7 @@ def compare(old: Bill, new: Bill, options: Options | None = None) -> Comparison:
         changes=changes,
         frame=(*before, *between, *after),
         old_order=tuple(unit.eid for unit in old_units),
+        ignored=options.ignore,
     )
 
 

@@ -11,16 +11,19 @@ with line breaks, each word-level edit a tracked revision by "billdiff". Accepti
 revision gives the new reading's articles; rejecting every one gives the old reading's:
 
 - an added article is inserted (its paragraph marks too), a deleted one stays in place deleted;
-- a moved article is written at its new place with its word edits, not as a Word move
-  (``w:moveFrom``/``w:moveTo``): the comparison does not keep the old reading's order, so
-  rejecting gives each old article once but a moved one out of its old place;
+- a moved article is a Word move: ``w:moveFrom`` at its old place, ``w:moveTo`` with its
+  word edits at the new; the articles that keep their old order are the longest such run;
 - a split old article is written with its first new part; the other parts are insertions, so
   that rejecting gives the old article once. A merge likewise writes the new article once;
 - a renumbered, moved, split, merged or excluded article carries a comment saying so, and so
   does any article whose number changed ("modified: Статья 3 → Статья 4");
-- noise is tracked like any edit, so that nothing of the old reading is lost; an article whose
-  edits are all spacing or noise of an ``--ignore`` class (its kind is "unchanged") gets a
-  comment saying it is counted as unchanged.
+- an edit that is noise (a renumbered reference, quotes, dashes, spacing, an article's new
+  number) is tracked under a reviewer of its own, "billdiff: quotes", so that Word and
+  LibreOffice show it in another colour and can hide or accept it class by class, never mixed
+  into the real edits; nothing of the old reading is lost. Noise of the classes the comparison
+  ignores (``--ignore``) is written untracked, in the new reading's form, as the user asked,
+  and the first page says so; an article whose edits are all such noise (its kind is
+  "unchanged") gets a comment saying it is counted as unchanged.
 
 XML 1.0 cannot carry most control characters: each is written as its visible Unicode "control
 picture" (U+0001 -> U+2401), as the text report does, and a lone surrogate or U+FFFE/U+FFFF as
@@ -45,6 +48,7 @@ from billdiff import changes as _changes
 from billdiff.changes import Change, Comparison, Reading, Side
 from billdiff.render.base import Renderer, register
 from billdiff.sequences import longest_increasing
+from billdiff.textdiff import Noise, Span
 
 if TYPE_CHECKING:  # python-docx is imported when a docx is written: other formats need none
     from docx.document import Document
@@ -91,6 +95,12 @@ def visible(text: str) -> str:
         return chr(0x2400 + code) if code < 0x20 else "\ufffd"
 
     return _ILLEGAL.sub(one, text)
+
+
+def noise_author(classes: Sequence[Noise]) -> str:
+    """The reviewer that edits of these classes of noise are tracked under: "billdiff: quotes",
+    "billdiff: quotes+dashes"."""
+    return f"{AUTHOR}: " + "+".join(n.value for n in Noise if n in classes)
 
 
 def _iso_date(reading: Reading) -> str:
@@ -148,16 +158,19 @@ class _Writer:
         self.date = _iso_date(comparison.new) or _iso_date(comparison.old)
         self.next_id = 1
         self.moved_away: set[str] = set()  # old eIds written as moves
+        self.noise_authors: set[str] = set()  # the reviewers noise was tracked under
+        self.untracked: set[Noise] = set()  # classes of ignored noise written untracked
+        self.summary: CT_P | None = None  # the first page's summary line
 
     def kind(self, kind: str) -> str:
         return self.words.get(f"kind.{kind}", _label(kind))
 
     # -- revisions ---------------------------------------------------------------------------
 
-    def _revision(self, tag: str) -> BaseOxmlElement:
+    def _revision(self, tag: str, author: str = AUTHOR) -> BaseOxmlElement:
         element = _el(tag)
         element.set(qn("w:id"), str(self.next_id))
-        element.set(qn("w:author"), AUTHOR)
+        element.set(qn("w:author"), author)
         if self.date:
             element.set(qn("w:date"), self.date)
         self.next_id += 1
@@ -179,17 +192,35 @@ class _Writer:
                 run.append(t)
         return run
 
-    def add_text(self, paragraph: Paragraph, text: str, op: str = "equal") -> None:
-        """Append ``text`` to the paragraph: plain, inserted ("insert") or deleted ("delete")."""
+    def add_text(
+        self, paragraph: Paragraph, text: str, op: str = "equal", noise: Sequence[Noise] = ()
+    ) -> None:
+        """Append ``text`` to the paragraph: plain, inserted ("insert") or deleted ("delete");
+        an edit that is noise of the classes ``noise`` under the reviewer of its classes, or
+        untracked in its new form when the comparison ignores those classes."""
         if not text:
             return
+        author = AUTHOR
+        if noise and op != "equal":
+            if set(noise) <= self.comparison.ignored:
+                self.untracked.update(noise)
+                if op == "delete":
+                    return
+                op = "equal"
+            else:
+                author = noise_author(noise)
+                self.noise_authors.add(author)
         run = self._run(text, op == "delete")
         if op == "equal":
             paragraph._p.append(run)
             return
-        wrapper = self._revision("w:ins" if op == "insert" else "w:del")
+        wrapper = self._revision("w:ins" if op == "insert" else "w:del", author)
         wrapper.append(run)
         paragraph._p.append(wrapper)
+
+    def add_spans(self, paragraph: Paragraph, spans: Iterable[Span]) -> None:
+        for span in spans:
+            self.add_text(paragraph, span.text, span.op, span.classes)
 
     def mark_paragraph(self, paragraph: Paragraph, op: str) -> None:
         """Track the paragraph mark itself as inserted or deleted (a whole added or deleted
@@ -234,9 +265,9 @@ class _Writer:
             cells = table.add_row().cells
             cells[0].text = self.kind(kind)
             cells[1].text = str(counter[kind])
-        self.doc.add_paragraph(
+        self.summary = self.doc.add_paragraph(
             words["summary"].format(n=len(c.changes), ins=c.words_inserted, dele=c.words_deleted)
-        )
+        )._p
         most = sorted(
             (ch for ch in c.changes if ch.words_inserted + ch.words_deleted),
             key=lambda ch: -(ch.words_inserted + ch.words_deleted),
@@ -254,10 +285,6 @@ class _Writer:
                     ),
                     style="List Bullet",
                 )
-        run, brk = _el("w:r"), _el("w:br")
-        brk.set(qn("w:type"), "page")  # a raw break: python-docx's add_page_break is untyped
-        run.append(brk)
-        self.doc.add_paragraph()._p.append(run)
 
     # -- the articles ------------------------------------------------------------------------
 
@@ -269,9 +296,10 @@ class _Writer:
         style.set(qn("w:val"), "Heading2")
         paragraph._p.get_or_add_pPr().insert(0, style)
         if old is not None and new is not None and old.num != new.num:
-            # the number is no part of the article's text: its change is tracked here
-            self.add_text(paragraph, old.num, "delete")
-            self.add_text(paragraph, new.num, "insert")
+            # the number is no part of the article's text: its change is tracked here, as
+            # numbering (the comment says the old and new number whatever the kind)
+            self.add_text(paragraph, old.num, "delete", (Noise.NUMBERING,))
+            self.add_text(paragraph, new.num, "insert", (Noise.NUMBERING,))
             self.add_text(paragraph, f" {new.heading}" if new.heading else "")
         else:
             side = new or old
@@ -332,8 +360,7 @@ class _Writer:
         elif not change.spans:
             self.add_text(paragraph, new.text)
         else:
-            for span in change.spans:
-                self.add_text(paragraph, span.text, span.op)
+            self.add_spans(paragraph, change.spans)
 
     def articles(self, changes: Iterable[Change]) -> None:
         entries: list[tuple[Change, Side | None, Side | None]] = []
@@ -417,6 +444,21 @@ class _Writer:
             self.doc.add_heading(self.words.get(f"frame.{change.eid}", change.eid), level=1)
             self.body(change, change.old, change.new)
 
+    def explain_noise(self) -> None:
+        """Say on the first page (known only once the articles are written) how noise is
+        shown: under which reviewers, and which ignored classes were left untracked."""
+        said: list[str] = []
+        if self.noise_authors:
+            authors = ", ".join(f"“{a}”" for a in sorted(self.noise_authors))
+            said.append(self.words["reviewers"].format(authors=authors))
+        if self.untracked:
+            classes = ", ".join(n.value for n in Noise if n in self.untracked)
+            said.append(self.words["untracked"].format(classes=classes))
+        for text in reversed(said):  # each goes right after the summary line
+            paragraph = self.doc.add_paragraph(text)
+            assert self.summary is not None
+            self.summary.addnext(paragraph._p)
+
     def render(self) -> bytes:
         self.first_page()
         c = self.comparison
@@ -424,10 +466,14 @@ class _Writer:
         props.author = props.last_modified_by = AUTHOR
         props.title = visible((c.new.title or c.old.title).strip())[:250]
         props.comments = "Changes between two readings, as tracked revisions, by billdiff."
-        self.doc.add_heading(self.words["body"], level=1)
+        # the text starts on a page of its own: a property of its heading rather than a page
+        # break in a paragraph, which a full first page would push onto a blank page
+        body = self.doc.add_heading(self.words["body"], level=1)
+        body.paragraph_format.page_break_before = True
         self.frame(ch for ch in c.frame if ch.eid == "preface")
         self.articles(c.changes)
         self.frame(ch for ch in c.frame if ch.eid != "preface")
+        self.explain_noise()
         buffer = io.BytesIO()
         self.doc.save(buffer)
         return _stable(buffer.getvalue())
