@@ -375,4 +375,15 @@ def main() -> None:
         status = 2
     except typer.Abort:
         status = 130
-    sys.exit(status if isinstance(status, int) else 0)
+    code = status if isinstance(status, int) else 0
+    # The command's work is done and its output written (a file whole, or standard output,
+    # flushed here). Python would now free every object of the comparison one by one, 2% of a
+    # large diff (35 ms on SGB V) that a user waits for to no purpose: leave at once, as mypy
+    # does. When a flush fails, the usual exit reports it.
+    try:
+        for stream in (sys.stdout, sys.stderr):
+            if stream is not None:
+                stream.flush()
+    except (OSError, ValueError):
+        sys.exit(code)
+    os._exit(code)
