@@ -42,3 +42,11 @@ def corpus() -> Path:
 def corpus_files(pattern: str) -> list[Path]:
     """Corpus files for parametrisation; empty (so tests skip) when the corpus is absent."""
     return sorted(CORPUS.glob(pattern)) if CORPUS.is_dir() else []
+
+
+#: Every reading of the corpus (text, Markdown and XML), for tests over all of them.
+CORPUS_DOCUMENTS = corpus_files("*/*.md") + corpus_files("*/*.txt") + corpus_files("*/*.xml")
+
+
+def document_id(path: Path) -> str:
+    return f"{path.parent.name}/{path.name}"

@@ -9,7 +9,7 @@ import billdiff
 from billdiff import akn
 from billdiff.model import Bill
 
-from .conftest import FIXTURES, corpus_files
+from .conftest import CORPUS_DOCUMENTS, FIXTURES, document_id
 from .helpers import assert_valid_akn
 from .test_properties import documents
 
@@ -59,11 +59,7 @@ def test_schema_rejects_duplicate_eids() -> None:
 
 
 @pytest.mark.corpus
-@pytest.mark.parametrize(
-    "path",
-    corpus_files("*/*.md") + corpus_files("*/*.txt") + corpus_files("*/*.xml"),
-    ids=lambda p: f"{p.parent.name}/{p.name}",
-)
+@pytest.mark.parametrize("path", CORPUS_DOCUMENTS, ids=document_id)
 def test_corpus_round_trip_and_validity(path: object) -> None:
     bill = billdiff.read(str(path))
     xml = billdiff.to_xml(bill)

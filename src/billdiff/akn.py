@@ -12,6 +12,7 @@ from __future__ import annotations
 from lxml import etree
 
 from billdiff.errors import InputError
+from billdiff.identity import Identity, identify
 from billdiff.model import Bill, PrefaceLine, Unit
 
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
@@ -51,8 +52,6 @@ _KINDS = {
     "alinea": "point",
     "list": "point",
 }
-# ISO 639-2/B codes for FRBRlanguage.
-_LANG3 = {"ru": "rus", "kk": "kaz", "en": "eng", "fr": "fra", "de": "deu"}
 
 
 def _sub(parent: etree._Element, tag: str, text: str | None = None, **attrs: str) -> etree._Element:
@@ -62,11 +61,12 @@ def _sub(parent: etree._Element, tag: str, text: str | None = None, **attrs: str
     return element
 
 
-def to_xml(bill: Bill) -> etree._Element:
-    """The Akoma Ntoso tree of a bill."""
+def to_xml(bill: Bill, identity: Identity | None = None) -> etree._Element:
+    """The Akoma Ntoso tree of a bill, identified by ``identity`` (by default what the
+    document itself says, see :func:`billdiff.identity.identify`)."""
     root = etree.Element(_A + "akomaNtoso", nsmap=NSMAP)  # type: ignore[arg-type]
     doc = _sub(root, "bill", name="bill")
-    _meta(doc, bill)
+    _meta(doc, bill, identity or identify(bill))
     if bill.preface:
         preface = _sub(doc, "preface")
         toc: etree._Element | None = None
@@ -92,29 +92,38 @@ def to_xml(bill: Bill) -> etree._Element:
     return root
 
 
-def to_bytes(bill: Bill) -> bytes:
-    return etree.tostring(to_xml(bill), xml_declaration=True, encoding="UTF-8", pretty_print=True)
+def to_bytes(bill: Bill, identity: Identity | None = None) -> bytes:
+    return etree.tostring(
+        to_xml(bill, identity), xml_declaration=True, encoding="UTF-8", pretty_print=True
+    )
 
 
-def _meta(doc: etree._Element, bill: Bill) -> None:
+def _meta(doc: etree._Element, bill: Bill, who: Identity) -> None:
+    """The identification by the Akoma Ntoso naming convention (see :mod:`billdiff.identity`):
+    work, expression and manifestation URIs, their dates, country, number and title."""
     meta = _sub(doc, "meta")
     ident = _sub(meta, "identification", source="#billdiff")
-    lang = _LANG3.get(bill.language, "und")
-    work = "/akn/un/bill/unknown/billdiff"
-    for level, uri in (
-        ("FRBRWork", work),
-        ("FRBRExpression", f"{work}/{lang}"),
-        ("FRBRManifestation", f"{work}/{lang}/main.xml"),
-    ):
+    # FRBRdate's name says what the date is: "unknown" for a placeholder
+    work_date = {"text": "stated", "given": "reading"}.get(who.date_from, "unknown")
+    reading = "unknown" if who.date_from == "unknown" else "reading"
+    levels = (
+        ("FRBRWork", f"{who.work}/!main", who.work, who.date, work_date),
+        ("FRBRExpression", f"{who.expression}/!main", who.expression, who.expression_date, reading),
+        ("FRBRManifestation", f"{who.expression}/!main.xml", who.expression, who.expression_date, reading),
+    )  # fmt: skip
+    for level, this, uri, date, name in levels:
         frbr = _sub(ident, level)
-        _sub(frbr, "FRBRthis", value=uri + ("/!main" if level == "FRBRWork" else ""))
+        _sub(frbr, "FRBRthis", value=this)
         _sub(frbr, "FRBRuri", value=uri)
-        _sub(frbr, "FRBRdate", date="1970-01-01", name="unknown")
+        if level == "FRBRWork" and who.title:
+            _sub(frbr, "FRBRalias", value=who.title, name="title")
+        _sub(frbr, "FRBRdate", date=date, name=name)
         _sub(frbr, "FRBRauthor", href="#billdiff")
         if level == "FRBRWork":
-            _sub(frbr, "FRBRcountry", value="un")
-        if level == "FRBRExpression":
-            _sub(frbr, "FRBRlanguage", language=lang)
+            _sub(frbr, "FRBRcountry", value=who.country)
+            _sub(frbr, "FRBRnumber", value=who.number)
+        elif level == "FRBRExpression":
+            _sub(frbr, "FRBRlanguage", language=who.language)
     proprietary = _sub(meta, "proprietary", source="#billdiff")
     etree.SubElement(proprietary, _BD + "profile").text = bill.profile
     etree.SubElement(proprietary, _BD + "language").text = bill.language

@@ -378,16 +378,21 @@ def render_history(history: History, format: str = "text") -> str:
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
-def to_xml(bill: Bill) -> bytes:
-    """A Bill as Akoma Ntoso 3.0 XML (valid against schemas/billdiff-akn.xsd).
+def to_xml(bill: Bill, *, country: str = "", date: str = "", number: str = "") -> bytes:
+    """A Bill as Akoma Ntoso 3.0 XML (valid against schemas/billdiff-akn.xsd), identified by
+    FRBR URIs of the AKN naming convention: ``country`` (ISO 3166, "kz"), ``date`` (ISO, the
+    reading's) and ``number`` where given, else what the document says (see
+    :func:`billdiff.identity.identify`; a bad ``country`` or ``date`` is a ValueError).
 
     A control character in the text (a stray U+0001 or ESC) cannot be written as XML 1.0:
     it is refused with a :class:`RenderError` naming it, its line and its unit, rather than
     dropped; ``diff`` (text, JSON, HTML) still compares such a bill."""
     from billdiff import akn
+    from billdiff.identity import identify
 
+    identity = identify(bill, country=country, date=date, number=number)
     try:
-        return akn.to_bytes(bill)
+        return akn.to_bytes(bill, identity)
     except ValueError:
         for unit in bill.iter():
             for line in (unit.num, unit.heading, *unit.content):  # the unit's own text

@@ -174,9 +174,18 @@ def parse(
     explain: Annotated[
         bool, typer.Option("--explain", help="Say which profile was chosen and how sure it is.")
     ] = False,
+    country: Annotated[
+        str,
+        typer.Option(help="The country, an ISO 3166 code (kz, gb), for the FRBR URIs."),
+    ] = "",
+    date: Annotated[
+        str, typer.Option(help="The reading's date, an ISO date, for the FRBR URIs.")
+    ] = "",
     max_bytes: MaxBytesOpt = api.DEFAULT_MAX_BYTES,
 ) -> None:
     """Parse a bill into Akoma Ntoso 3.0 XML."""
+    from billdiff.identity import identify
+
     _check_output(output, [file])
     if explain:
         info = _run(lambda: api.explain(file, profile=profile, max_bytes=max_bytes))
@@ -195,7 +204,20 @@ def parse(
             typer.echo(f"{file}: structure in doubt ({warning.code}): {warning.message}", err=True)
     bill = _run(lambda: api.read(file, profile=profile, max_bytes=max_bytes))
     _warn(file, bill.warnings)
-    _emit(_run(lambda: api.to_xml(bill)), output)
+    try:
+        unknown = identify(bill, country=country, date=date).unknown
+    except ValueError as exc:
+        _fail(str(exc))
+    missing = [part for part in unknown if part != "number"]  # "nn" is the convention's own
+    if explain and missing:
+        # the XML marks its placeholders (FRBRdate name="unknown", country zz); asked what
+        # billdiff made of the document, it says so in words too
+        typer.echo(
+            f"{file}: no {' or '.join(missing)} found for the FRBR URIs "
+            f"(placeholders written; give {' and '.join('--' + part for part in missing)})",
+            err=True,
+        )
+    _emit(_run(lambda: api.to_xml(bill, country=country, date=date)), output)
 
 
 @app.command()

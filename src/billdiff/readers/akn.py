@@ -58,6 +58,7 @@ from lxml import etree
 
 from billdiff.drafts import Draft, freeze
 from billdiff.errors import InputError
+from billdiff.identity import LANG3
 from billdiff.model import Bill, PrefaceLine, Unit
 from billdiff.readers.xml import clean, iter_children, label_of, localname, sourceline, text_lines
 
@@ -180,7 +181,7 @@ DOCUMENTS = frozenset(
 NORMATIVE = frozenset({"act", "bill"})
 _REFS = ("documentRef", "componentRef")
 
-_LANG = {"eng": "en", "rus": "ru", "kaz": "kk", "fra": "fr", "deu": "de", "swa": "sw"}
+_LANG = {code3: code for code, code3 in LANG3.items()}  # "rus" -> "ru"
 
 
 def is_akn(root: etree._Element) -> bool:
