@@ -11,18 +11,24 @@ def test_all_is_pinned() -> None:
             "CHANGE_KINDS",
             "Bill",
             "BilldiffError",
+            "BlameSegment",
             "Change",
             "Comparison",
+            "Dossier",
+            "History",
             "InputError",
+            "Lineage",
             "Options",
             "ParseError",
             "PrefaceLine",
             "ProfileError",
             "Reading",
+            "ReadingInfo",
             "RenderError",
             "SchemaError",
             "Side",
             "Span",
+            "Step",
             "StructureWarning",
             "Unit",
             "UnsupportedFormatError",
@@ -49,3 +55,17 @@ def test_every_error_derives_from_the_root() -> None:
         member = getattr(billdiff, name)
         if isinstance(member, type) and issubclass(member, Exception):
             assert issubclass(member, billdiff.BilldiffError)
+
+
+def test_what_history_returns_is_exported() -> None:
+    """history() returns a History of Lineages over a Dossier: a program can name those types
+    from the package, as it names Comparison."""
+    import pathlib
+
+    fixtures = pathlib.Path(__file__).resolve().parent.parent / "fixtures"
+    result = billdiff.history([fixtures / "sample.old.txt", fixtures / "sample.new.txt"])
+    assert isinstance(result, billdiff.History)
+    assert isinstance(result.dossier, billdiff.Dossier)
+    assert all(isinstance(lineage, billdiff.Lineage) for lineage in result.lineages)
+    assert all(isinstance(step, billdiff.Step) for lin in result.lineages for step in lin.steps)
+    assert all(isinstance(info, billdiff.ReadingInfo) for info in result.dossier.readings)

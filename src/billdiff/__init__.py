@@ -28,6 +28,7 @@ from billdiff.errors import (
     SchemaError,
     UnsupportedFormatError,
 )
+from billdiff.history import BlameSegment, Dossier, History, Lineage, ReadingInfo, Step
 from billdiff.model import Bill, PrefaceLine, StructureWarning, Unit
 from billdiff.textdiff import Span
 
@@ -68,18 +69,24 @@ __all__ = [
     "CHANGE_KINDS",
     "Bill",
     "BilldiffError",
+    "BlameSegment",
     "Change",
     "Comparison",
+    "Dossier",
+    "History",
     "InputError",
+    "Lineage",
     "Options",
     "ParseError",
     "PrefaceLine",
     "ProfileError",
     "Reading",
+    "ReadingInfo",
     "RenderError",
     "SchemaError",
     "Side",
     "Span",
+    "Step",
     "StructureWarning",
     "Unit",
     "UnsupportedFormatError",
