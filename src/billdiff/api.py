@@ -7,22 +7,24 @@ import os
 import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, BinaryIO, Literal, overload
+from typing import TYPE_CHECKING, Literal, overload
 
 from billdiff import parallel
 from billdiff.changes import Comparison
 from billdiff.compare import Options
 from billdiff.compare import compare as _compare
 from billdiff.diagnose import diagnose
-from billdiff.errors import InputError, ParseError, RenderError, UnsupportedFormatError
+from billdiff.errors import InputError, ParseError, RenderError
 from billdiff.model import Bill, StructureWarning, WarningCode
 from billdiff.output import check_output as _check_output
 from billdiff.output import write_atomic as write_atomic
 from billdiff.parse import detection_lines, parse_detected
 from billdiff.parse import parse as _parse
 from billdiff.profiles import Profile, detect_profile, get_profile
-from billdiff.readers import Document, read_text
-from billdiff.readers.detect import sniff as _sniff
+from billdiff.readers.detect import sniff as sniff
+from billdiff.readers.load import DEFAULT_MAX_BYTES as DEFAULT_MAX_BYTES
+from billdiff.readers.load import XML_KINDS, open_document
+from billdiff.readers.load import load as _load
 from billdiff.render import get_renderer
 
 if TYPE_CHECKING:  # imported when first used: a diff needs neither
@@ -32,101 +34,6 @@ if TYPE_CHECKING:  # imported when first used: a diff needs neither
 # text or Markdown bill needs none of them, and start-up is a large part of a small bill's time.
 
 PathLike = str | os.PathLike[str]
-
-#: Inputs larger than this are refused unless a larger limit is passed.
-DEFAULT_MAX_BYTES = 64 * 1024 * 1024
-
-
-def _load(path: PathLike, max_bytes: int) -> bytes:
-    name = os.fspath(path)
-    try:
-        size = os.path.getsize(name)
-        if size > max_bytes:
-            raise InputError(
-                f"the file is {size:,} bytes, over the limit of {max_bytes:,}", source=name
-            )
-        with open(name, "rb") as handle:
-            data = _read_bounded(handle, max_bytes)
-    except IsADirectoryError:
-        raise InputError("is a directory, not a file", source=name) from None
-    except FileNotFoundError:
-        raise InputError("no such file", source=name) from None
-    except PermissionError:
-        raise InputError("permission denied", source=name) from None
-    except OSError as exc:
-        raise InputError(exc.strerror or str(exc), source=name) from None
-    except ValueError:  # os refuses a name with a NUL in it
-        raise InputError("the file name contains a NUL character", source=repr(name)) from None
-    if len(data) > max_bytes:
-        raise InputError(f"the input is over the limit of {max_bytes:,} bytes", source=name)
-    return data
-
-
-def _read_bounded(handle: BinaryIO, max_bytes: int) -> bytes:
-    """At most ``max_bytes + 1`` bytes. A pipe or a device (/dev/zero) reports size 0 and may
-    never end; it is read in chunks because read(n) allocates n bytes at once, and a limit
-    such as 10**30 must not be an allocation."""
-    chunks: list[bytes] = []
-    left = max_bytes + 1
-    while left > 0:
-        chunk = handle.read(min(left, _CHUNK))
-        if not chunk:
-            break
-        chunks.append(chunk)
-        left -= len(chunk)
-    return b"".join(chunks)
-
-
-_CHUNK = 1 << 20
-
-
-#: Formats whose structure is marked up rather than found by a profile.
-_XML_KINDS = ("akn", "uslm", "xml")
-
-
-def sniff(data: bytes, source: str = "") -> str:
-    """The format of a document: "akn", "uslm", "xml", "html", "docx", "pdf" or "text"
-    (see :func:`billdiff.readers.detect.sniff`)."""
-    return _sniff(data, source)
-
-
-def _read_xml(data: bytes, source: str) -> Bill:
-    from billdiff import akn
-    from billdiff.readers.akn import is_akn, keepable_eids, read_akn
-    from billdiff.readers.uslm import in_uslm_namespace, read_uslm
-    from billdiff.readers.xml import parse_xml
-
-    root = parse_xml(data, source=source)
-    if in_uslm_namespace(root):  # read, or refused by name (a regulation, a fragment)
-        return read_uslm(root, source=source)
-    if is_akn(root):
-        # billdiff's own output round-trips exactly; edited by hand so that an eId is empty,
-        # spaced or repeated, it is read as any Akoma Ntoso, whose reader regenerates those.
-        if akn.BD_NS in root.nsmap.values() and keepable_eids(root)[1]:
-            return akn.from_xml(root, source=source)
-        return read_akn(root, source=source)
-    raise UnsupportedFormatError(
-        "an XML document that is neither Akoma Ntoso nor USLM", source=source
-    )
-
-
-def _document(data: str | bytes, kind: str, source: str) -> Document:
-    if isinstance(data, str) or kind == "text":
-        return read_text(data, source=source)
-    if kind == "docx":
-        from billdiff.readers.docx import read_docx
-
-        return read_docx(data, source=source)
-    if kind == "pdf":
-        from billdiff.readers.pdf import read_pdf
-
-        return read_pdf(data, source=source)
-    if kind == "html":
-        from billdiff.readers.html import read_html
-
-        return read_html(data, source=source)
-    raise UnsupportedFormatError(f"reading {kind} documents is not supported", source=source)
-
 
 # A one-line str ending in the suffix of a document billdiff reads, with no space in it.
 _PATH_LIKE = re.compile(
@@ -174,15 +81,12 @@ def parse(
 
 
 def _parse_data(data: str | bytes, profile: str | Profile | None, source: str) -> Bill:
-    kind = sniff(data, source) if isinstance(data, bytes) else "text"
-    if kind in _XML_KINDS:
-        assert isinstance(data, bytes)
-        bill = _read_xml(data, source)
+    found = open_document(data, source)
+    if isinstance(found, Bill):
         # the XML marks its structure up: only the checks on the articles found apply
-        return bill.with_warnings(diagnose(bill))
-    document = _document(data, kind, source)
-    bill, confidence = parse_detected(document, profile)
-    return bill.with_warnings(diagnose(bill, document, confidence=confidence))
+        return found.with_warnings(diagnose(found))
+    bill, confidence = parse_detected(found, profile)
+    return bill.with_warnings(diagnose(bill, found, confidence=confidence))
 
 
 def read(
@@ -252,7 +156,7 @@ def _one_tradition(
     parsed again with the other's profile. XML readings keep the structure they mark up."""
     if not (old.profile and new.profile and isinstance(new_data, bytes)):
         return old, new
-    if sniff(old_data, old_source) in _XML_KINDS or sniff(new_data, new_source) in _XML_KINDS:
+    if sniff(old_data, old_source) in XML_KINDS or sniff(new_data, new_source) in XML_KINDS:
         return old, new
 
     # the reading without doubt about its profile leads; between two doubtful ones, the one
@@ -431,13 +335,10 @@ class Explanation:
 def explain(
     path: PathLike, *, profile: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES
 ) -> Explanation:
-    data = _load(path, max_bytes)
-    source = os.fspath(path)
-    kind = sniff(data, source)
-    if kind in _XML_KINDS:  # structure comes from the XML, not from a profile
-        bill = _read_xml(data, source)
+    document = open_document(_load(path, max_bytes), os.fspath(path))
+    if isinstance(document, Bill):  # structure comes from the XML, not from a profile
+        bill = document
         return Explanation(bill.profile, 1.0, len(bill.articles()), {}, diagnose(bill))
-    document = _document(data, kind, source)
     lines = detection_lines(document)  # what parse() detects from
     from billdiff.profiles import all_profiles
 
