@@ -49,7 +49,13 @@ def test_dates_and_numbers_as_documents_write_them(line: str, date: str, number:
          ("1995-12-18", "2688")),
         ("Sozialgesetzbuch (SGB) Fünftes Buch (V) - (Artikel 1 des Gesetzes v. 20. Dezember "
          "1988, BGBl. I S. 2477)", ("1988-12-20", "")),
-        ("Ordonnance n° 58-1067 du 7 novembre 1958", ("1958-11-07", "")),
+        ("Ordonnance n° 58-1067 du 7 novembre 1958", ("1958-11-07", "58-1067")),
+        ("Закон № 94-VIII ЗРК от 29 сентября 2014 года", ("2014-09-29", "94-VIII")),
+        # an amending act names the act it amends by that act's date: not its own
+        ("О внесении изменений в Конституционный закон от 18 декабря 1995 года N 2688",
+         ("", "")),
+        ("Gesetz zur Änderung des Gesetzes vom 20. Dezember 1988", ("", "")),
+        ("A Bill to amend the Act of December 18, 1995", ("", "")),
         # dates that are not the document's: no identity rather than a wrong one
         ("Making supplemental appropriations for the fiscal year ending September 30, 2019",
          ("", "")),
@@ -79,6 +85,8 @@ def test_what_is_given_comes_first_and_what_is_missing_is_said() -> None:
     assert given.unknown == () and given.date_from == "given"
     with pytest.raises(ValueError, match="ISO date"):
         identify(bill, date="5 July 2024")
+    with pytest.raises(ValueError, match="ISO date"):
+        identify(bill, date="2024-W01-1")  # a week date: not in an FRBR URI
     with pytest.raises(ValueError, match="two letters"):
         identify(bill, country="Kazakhstan")
 

@@ -77,6 +77,10 @@ _SLUG = re.compile(r"[^\w]+")
 # What introduces the date of a document in its title, in the languages billdiff reads; a
 # Kazakh date ("1995 жылғы 18 желтоқсандағы") introduces itself.
 _NAMED = re.compile(r"(?:\b(?:от|vom|v\.|du|of|dated)\s+|(?=\d{4}\s+жылғы))", re.IGNORECASE)
+# Words of an amending act's title: a date after them is the amended act's, not its own.
+_AMENDING = re.compile(
+    r"изменени|дополнени|өзгеріс|толықтыру|änderung|ändern|amend|modifi", re.IGNORECASE
+)
 _NEAR = 30  # at most this many characters between the date and its number ("года ")
 
 # Words of a text in Russian or Kazakh that name the state whose law it is (the kz profile
@@ -144,15 +148,23 @@ def naming(line: str) -> tuple[str, str]:
         found = _iso(match) if match is not None else ""
         if match is None or not found:
             continue
+        if _AMENDING.search(line, 0, intro.start()):
+            # "О внесении изменений в Закон от 18 декабря 1995 года": the amended act's date
+            return "", ""
         number = _NUMBER.search(line, match.end())
-        near = number is not None and number.start() - match.end() <= _NEAR
-        return found, number.group("n").strip("-") if number is not None and near else ""
+        if number is not None and number.start() - match.end() <= _NEAR:
+            return found, number.group("n").strip("-")
+        before = list(_NUMBER.finditer(line, 0, intro.start()))  # "Loi n° 2023-270 du …"
+        return found, before[-1].group("n").strip("-") if before else ""
     return "", ""
 
 
 def _is_date(text: str) -> bool:
+    # the pattern first: Python's fromisoformat also takes week dates ("2024-W01-1")
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text) is None:
+        return False
     try:
-        return len(text) == 10 and bool(datetime.date.fromisoformat(text))
+        return bool(datetime.date.fromisoformat(text))
     except ValueError:
         return False
 
